@@ -1,0 +1,1 @@
+return await PostureScan.Cli.CommandLine.RunAsync(args);
