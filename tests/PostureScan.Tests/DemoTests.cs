@@ -1,3 +1,4 @@
+using PostureScan.TestKit;
 using System.Text.Json;
 using PostureScan.Storage;
 
@@ -8,7 +9,7 @@ public sealed class DemoTests
     [Fact]
     public async Task Demo_scans_the_sample_estate_through_the_executable_and_stores_it()
     {
-        using var dir = new TempDir();
+        using var dir = new TemporaryDirectory();
 
         var (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "demo", "--out", dir.File("out"), "--json");
 
@@ -35,7 +36,7 @@ public sealed class DemoTests
     [Fact]
     public async Task Demo_without_json_prints_a_summary_table()
     {
-        using var dir = new TempDir();
+        using var dir = new TemporaryDirectory();
 
         var (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "demo");
 

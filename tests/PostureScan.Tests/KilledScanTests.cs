@@ -1,3 +1,4 @@
+using PostureScan.TestKit;
 using System.Diagnostics;
 using System.Text;
 using PostureScan.Emulator;
@@ -15,7 +16,7 @@ public sealed class KilledScanTests
     [Fact]
     public async Task Killing_scans_at_spread_moments_never_leaves_a_partial_run()
     {
-        using var dir = new TempDir();
+        using var dir = new TemporaryDirectory();
         await using var host = await EmulatorHost.StartAsync(World.Parse(BigWorld(), "big.yaml"));
         var config = dir.File("config.json");
         await File.WriteAllTextAsync(config, $$"""

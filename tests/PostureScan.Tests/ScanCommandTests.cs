@@ -1,3 +1,4 @@
+using PostureScan.TestKit;
 using System.Text.Json;
 using PostureScan.Emulator;
 using PostureScan.Emulator.Worlds;
@@ -22,7 +23,7 @@ public sealed class ScanCommandTests
                   faults: { accessDenied: true }
         """;
 
-    private static string Config(TempDir dir, Uri endpoint, string extra = "")
+    private static string Config(TemporaryDirectory dir, Uri endpoint, string extra = "")
     {
         var path = dir.File("config.json");
         File.WriteAllText(path, $$"""
@@ -34,7 +35,7 @@ public sealed class ScanCommandTests
     [Fact]
     public async Task A_partial_scan_exits_3_stores_the_good_scope_and_prints_only_json_on_stdout()
     {
-        using var dir = new TempDir();
+        using var dir = new TemporaryDirectory();
         await using var host = await EmulatorHost.StartAsync(Emulator.Worlds.World.Parse(World, "test.yaml"));
 
         var (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "scan", "--config", Config(dir, host.Endpoint), "--db", dir.File("s.db"), "--json");
@@ -57,7 +58,7 @@ public sealed class ScanCommandTests
     [Fact]
     public async Task Scan_without_config_is_a_usage_error()
     {
-        using var dir = new TempDir();
+        using var dir = new TemporaryDirectory();
 
         var (exit, _, stderr) = await CliProcess.RunAsync(dir.Path, "scan");
 
@@ -68,7 +69,7 @@ public sealed class ScanCommandTests
     [Fact]
     public async Task A_missing_config_file_is_named()
     {
-        using var dir = new TempDir();
+        using var dir = new TemporaryDirectory();
 
         var (exit, _, stderr) = await CliProcess.RunAsync(dir.Path, "scan", "--config", dir.File("nope.json"));
 
@@ -79,7 +80,7 @@ public sealed class ScanCommandTests
     [Fact]
     public async Task An_unknown_configuration_key_is_an_error_naming_it()
     {
-        using var dir = new TempDir();
+        using var dir = new TemporaryDirectory();
 
         var (exit, _, stderr) = await CliProcess.RunAsync(dir.Path, "scan", "--config", Config(dir, new Uri("http://127.0.0.1:9/"), ", \"Regoins\": [\"us-east-1\"]"));
 
@@ -90,7 +91,7 @@ public sealed class ScanCommandTests
     [Fact]
     public async Task Malformed_json_configuration_is_an_error_naming_the_file()
     {
-        using var dir = new TempDir();
+        using var dir = new TemporaryDirectory();
         var path = dir.File("broken.json");
         await File.WriteAllTextAsync(path, "{ \"Aws\": { \"Regions\": [ }");
 
@@ -103,7 +104,7 @@ public sealed class ScanCommandTests
     [Fact]
     public async Task An_unknown_provider_is_a_usage_error()
     {
-        using var dir = new TempDir();
+        using var dir = new TemporaryDirectory();
 
         var (exit, _, stderr) = await CliProcess.RunAsync(dir.Path, "scan", "--config", Config(dir, new Uri("http://127.0.0.1:9/")), "--provider", "oracle");
 
