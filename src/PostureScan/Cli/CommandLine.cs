@@ -1,6 +1,36 @@
+using System.CommandLine;
+
 namespace PostureScan.Cli;
 
+/// <summary>The root command: one line per command, each built in its own folder.</summary>
 internal static class CommandLine
 {
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(args.Length == 0 ? 2 : 0);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("PostureScan: inventory, attribute and check traffic-mirroring configurations (MITRE T1020.001)");
+        root.Subcommands.Add(ScanCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(EmulatorCommand.Create());
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync();
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.UsageOrConfiguration;
+        }
+    }
 }
