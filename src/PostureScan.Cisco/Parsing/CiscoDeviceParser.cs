@@ -1,0 +1,20 @@
+namespace PostureScan.Cisco.Parsing;
+
+/// <summary>Reads one device file: recognises its format, finds the device name, and parses its sessions.</summary>
+internal static class CiscoDeviceParser
+{
+    public static DeviceParseResult Parse(string text)
+    {
+        var lines = TextLines.Split(text).ToList();
+        var format = FormatDetector.Detect(lines, out var failure);
+        if (format == DeviceFormat.Unknown)
+        {
+            return new DeviceParseResult(format, null, [], [], failure);
+        }
+
+        var (sessions, issues) = format == DeviceFormat.RunningConfig
+            ? RunningConfigParser.Parse(lines)
+            : ShowMonitorParser.Parse(lines);
+        return new DeviceParseResult(format, DeviceNameReader.Read(lines, format), sessions, issues, null);
+    }
+}
