@@ -5,6 +5,13 @@ internal static class CiscoDeviceParser
 {
     public static DeviceParseResult Parse(string text)
     {
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            var line = text.AsSpan(0, nul).Count('\n') + 1;
+            return new DeviceParseResult(DeviceFormat.Unknown, null, [], [], ParseIssue.At(line, "binary content", string.Empty));
+        }
+
         var lines = TextLines.Split(text).ToList();
         var format = FormatDetector.Detect(lines, out var failure);
         if (format == DeviceFormat.Unknown)

@@ -16,12 +16,6 @@ internal static partial class FormatDetector
         foreach (var line in lines)
         {
             var text = line.Text;
-            if (text.Contains('\0', StringComparison.Ordinal))
-            {
-                failure = ParseIssue.At(line.Number, "binary content", string.Empty);
-                return DeviceFormat.Unknown;
-            }
-
             configMonitor |= ConfigMonitor().IsMatch(text);
             show |= ShowHeader().IsMatch(text) || text.Contains("show monitor", StringComparison.OrdinalIgnoreCase);
             config |= ConfigSign().IsMatch(text);

@@ -31,7 +31,17 @@ internal sealed class RunningConfigParser
     {
         if (line.TooLong)
         {
-            Issue(block, ParseIssue.At(line.Number, "line too long", string.Empty));
+            // A long line elsewhere in a config (a banner, a key) is none of our business.
+            if (block is not null && line.Indent > 0)
+            {
+                block.AddIssue(ParseIssue.At(line.Number, "line too long", line.Text));
+            }
+            else if (line.Text.StartsWith("monitor", StringComparison.OrdinalIgnoreCase))
+            {
+                block = null;
+                fileIssues.Add(ParseIssue.At(line.Number, "line too long", line.Text));
+            }
+
             return;
         }
 
@@ -125,18 +135,6 @@ internal sealed class RunningConfigParser
         if (MonitorCommand.Apply(draft, words) is { } reason)
         {
             draft.AddIssue(ParseIssue.At(line.Number, reason, line.Text));
-        }
-    }
-
-    private void Issue(SessionDraft? draft, ParseIssue issue)
-    {
-        if (draft is null)
-        {
-            fileIssues.Add(issue);
-        }
-        else
-        {
-            draft.AddIssue(issue);
         }
     }
 

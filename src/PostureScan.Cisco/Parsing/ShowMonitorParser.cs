@@ -32,14 +32,10 @@ internal sealed partial class ShowMonitorParser
     {
         if (line.TooLong)
         {
-            var issue = ParseIssue.At(line.Number, "line too long", string.Empty);
-            if (current is null)
+            // Before the first session it is noise like any other banner.
+            if (!skipping)
             {
-                fileIssues.Add(issue);
-            }
-            else
-            {
-                current.AddIssue(issue);
+                current?.AddIssue(ParseIssue.At(line.Number, "line too long", line.Text));
             }
 
             return;

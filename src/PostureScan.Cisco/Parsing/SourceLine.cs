@@ -1,4 +1,4 @@
 namespace PostureScan.Cisco.Parsing;
 
-/// <summary>One line of a device file with its 1-based number; text longer than the bound is flagged, not kept.</summary>
+/// <summary>One line of a device file: 1-based number, trimmed text, indentation; a line past the bound keeps only a prefix.</summary>
 internal readonly record struct SourceLine(int Number, string Text, int Indent, bool TooLong);

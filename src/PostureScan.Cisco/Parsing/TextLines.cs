@@ -1,6 +1,9 @@
 namespace PostureScan.Cisco.Parsing;
 
-/// <summary>Splits device text into numbered lines (LF, CRLF or CR), flagging lines past the length bound.</summary>
+/// <summary>
+/// Splits device text into numbered lines (LF, CRLF or CR), trimmed, with their indentation. A line past
+/// the length bound keeps only a short prefix and is flagged: parsers skip it and count it.
+/// </summary>
 internal static class TextLines
 {
     /// <summary>Longer than any monitor command or show field; a longer line is noise or an attack.</summary>
@@ -33,7 +36,8 @@ internal static class TextLines
     {
         if (length > MaxLineLength)
         {
-            return new SourceLine(number, string.Empty, 0, TooLong: true);
+            // Keep only a prefix, enough to tell a monitor command from the rest of a config.
+            return new SourceLine(number, text.Substring(start, 64).Trim(), 0, TooLong: true);
         }
 
         var line = text.Substring(start, length);
