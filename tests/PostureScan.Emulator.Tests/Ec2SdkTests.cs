@@ -194,10 +194,12 @@ public sealed class Ec2SdkTests : IAsyncLifetime
 
         var enabled = await ec2.DescribeRegionsAsync(new DescribeRegionsRequest());
         var all = await ec2.DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = true });
+        var named = await ec2.DescribeRegionsAsync(new DescribeRegionsRequest { RegionNames = ["ap-east-1"] });
 
         Assert.DoesNotContain("ap-east-1", enabled.Regions.Select(r => r.RegionName));
         Assert.Equal("not-opted-in", all.Regions.Single(r => r.RegionName == "ap-east-1").OptInStatus);
         Assert.Equal("ec2.us-east-1.amazonaws.com", all.Regions.Single(r => r.RegionName == "us-east-1").Endpoint);
+        Assert.Equal("not-opted-in", Assert.Single(named.Regions).OptInStatus);
     }
 
     [Fact]

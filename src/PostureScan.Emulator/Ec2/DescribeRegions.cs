@@ -5,7 +5,7 @@ namespace PostureScan.Emulator.Ec2;
 
 /// <summary>
 /// DescribeRegions: the caller account's regions (regionInfo). Regions not opted in are listed
-/// only with AllRegions=true, as EC2 does. Not paged.
+/// only with AllRegions=true or when named in RegionName.N, as EC2 does. Not paged.
 /// </summary>
 internal static class DescribeRegions
 {
@@ -24,7 +24,7 @@ internal static class DescribeRegions
 
     public static QueryResult Handle(QueryCall call)
     {
-        var regions = call.Parameters.IsTrue("AllRegions")
+        var regions = call.Parameters.IsTrue("AllRegions") || call.Parameters["RegionName.1"] is not null
             ? call.Account.Regions
             : call.Account.Regions.Where(r => AwsOptInStatus.IsEnabled(r.OptInStatus)).ToList();
         var selection = Listing.Select(call, regions);
