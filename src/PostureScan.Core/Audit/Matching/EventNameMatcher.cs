@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 
@@ -35,6 +36,7 @@ public sealed class EventNameMatcher
     public bool Matches(string? name) => name is not null && Matches(name.AsSpan());
 
     /// <summary>Matches an unescaped UTF-8 name without allocating for names of ordinary length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
     public bool MatchesUtf8(ReadOnlySpan<byte> name)
     {
         if (_patterns is null)

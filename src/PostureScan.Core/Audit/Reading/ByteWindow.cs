@@ -79,7 +79,8 @@ internal sealed class ByteWindow : IDisposable
     {
         try
         {
-            var read = _stream.Read(into);
+            // Fill a whole chunk: decompressors return a few KB per call, and each short read costs a rescan.
+            var read = _stream.ReadAtLeast(into, Math.Min(into.Length, ReadChunk), throwOnEndOfStream: false);
             Eof = read == 0;
             return read;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using PostureScan.Core.Audit.Matching;
 
@@ -10,6 +11,7 @@ namespace PostureScan.Core.Audit.Reading;
 /// </summary>
 internal static class JsonValueScanner
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
     public static ValueScan Scan(ReadOnlySpan<byte> data, bool isFinalBlock, EventNameMatcher matcher, int maxDepth)
     {
         var reader = new Utf8JsonReader(data, isFinalBlock, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth }));

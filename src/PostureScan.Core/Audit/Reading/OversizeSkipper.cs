@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PostureScan.Core.Audit.Reading;
 
 /// <summary>
@@ -8,6 +9,7 @@ namespace PostureScan.Core.Audit.Reading;
 internal static class OversizeSkipper
 {
     /// <summary>Returns the offset just past the value starting at <paramref name="start"/>, or null when the input ends first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
     public static long? Skip(ByteWindow window, long start)
     {
         var depth = 0;

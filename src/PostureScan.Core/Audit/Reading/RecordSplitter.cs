@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PostureScan.Core.Audit.Matching;
 
 namespace PostureScan.Core.Audit.Reading;
@@ -160,6 +161,7 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
         Resync(_position + 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
     private void StreamArray()
     {
         var expectComma = false;
@@ -202,6 +204,7 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
     }
 
     /// <summary>Reads one record; false when it was invalid JSON (already reported).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
     private bool RecordAt(long start)
     {
         var number = ++Records;
@@ -299,6 +302,7 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
     private ValueScan ScanValue(long start, EventNameMatcher names, out bool tooLarge)
     {
         tooLarge = false;
@@ -321,6 +325,7 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
     private bool SkipWhitespace()
     {
         while (true)
