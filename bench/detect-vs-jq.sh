@@ -23,9 +23,9 @@ inputs=("$corpus"/*.json.gz)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-measure() { # name command...
-  local name=$1; shift
-  /usr/bin/time -o "$out/$name.time" -f "%e %M %U %S" "$@"
+measure() { # name output-file command...
+  local name=$1 output=$2; shift 2
+  /usr/bin/time -o "$out/$name.time" -f "%e %M %U %S" "$@" > "$output"
   read -r wall rss user sys < "$out/$name.time"
   awk -v n="$name" -v w="$wall" -v r="$rss" -v u="$user" -v s="$sys" \
     'BEGIN { printf "%-8s wall %7.2f s   cpu %7.2f s   peak RSS %7.1f MB\n", n, w, u + s, r / 1024 }'
@@ -34,9 +34,9 @@ measure() { # name command...
 
 uncompressed=$(zcat "${inputs[@]}" | wc -c)
 echo "corpus: ${#inputs[@]} files, $records records, $((uncompressed / 1000000)) MB uncompressed, $(du -cm "${inputs[@]}" | tail -1 | cut -f1) MB gzip; $(nproc) cores"
-measure zcat bash -c 'zcat "$@" > /dev/null' _ "${inputs[@]}"
-measure detect dotnet src/PostureScan/bin/Release/net10.0/PostureScan.dll detect --format jsonl "${inputs[@]}" > "$out/detect.jsonl" 2> "$out/detect.err"
-measure jq bash -c 'zcat "$@" | jq -c ".Records[] | select(.eventName | test(\"TrafficMirror\"; \"i\"))"' _ "${inputs[@]}" > "$out/jq.jsonl"
+measure zcat /dev/null zcat "${inputs[@]}"
+measure detect "$out/detect.jsonl" dotnet src/PostureScan/bin/Release/net10.0/PostureScan.dll detect --format jsonl "${inputs[@]}" 2> "$out/detect.err"
+measure jq "$out/jq.jsonl" bash -c 'zcat "$@" | jq -c ".Records[] | select(.eventName | test(\"TrafficMirror\"; \"i\"))"' _ "${inputs[@]}"
 
 detect_count=$(wc -l < "$out/detect.jsonl")
 jq_count=$(wc -l < "$out/jq.jsonl")

@@ -13,32 +13,31 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
 {
     private static readonly EventNameMatcher AnyName = EventNameMatcher.Any;
 
-    private long _position;
-    private long _mark = -1;
+    private readonly JsonCursor _cursor = new(window, maxDepth);
 
     public long Records { get; private set; }
 
     public void Run()
     {
-        if (SkipWhitespace() && StartsWithBom())
+        if (_cursor.SkipWhitespace() && _cursor.StartsWithBom())
         {
-            _position += 3;
+            _cursor.Position += 3;
         }
 
-        while (SkipWhitespace())
+        while (_cursor.SkipWhitespace())
         {
-            switch (window.At(_position))
+            switch (window.At(_cursor.Position))
             {
                 case (byte)'[':
-                    _position++;
+                    _cursor.Position++;
                     StreamArray();
                     break;
                 case (byte)'{':
                     TopLevelObject();
                     break;
                 default:
-                    handler.OnMalformed(_position, null, "expected a JSON object or array");
-                    Resync(_position + 1);
+                    handler.OnMalformed(_cursor.Position, null, "expected a JSON object or array");
+                    _cursor.Resync(matcher, _cursor.Position + 1);
                     break;
             }
         }
@@ -49,27 +48,38 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
         }
     }
 
-    private void TopLevelObject()
+    /// <summary>
+    /// A top-level object is a page when its first keys are envelope keys; otherwise it is a record.
+    /// A "record" without an event name is read again as a page whose arrays hold the records, so a
+    /// page with an unknown or damaged key still yields its records.
+    /// </summary>
+    private void TopLevelObject(bool anyArrayHoldsRecords = false)
     {
-        var start = _position;
-        _mark = start;
-        _position++;
-        var envelope = false;
+        var start = _cursor.Position;
+        _cursor.Mark = start;
+        _cursor.Position++;
+        var envelope = anyArrayHoldsRecords;
+        var sawArray = false;
         var expectComma = false;
         while (true)
         {
-            if (!SkipWhitespace())
+            if (!_cursor.SkipWhitespace())
             {
-                _mark = -1;
+                _cursor.Mark = -1;
                 handler.OnMalformed(start, null, "unexpected end of input in an object");
                 return;
             }
 
-            var b = window.At(_position);
+            var b = window.At(_cursor.Position);
             if (b == (byte)'}')
             {
-                _position++;
-                _mark = -1;
+                _cursor.Position++;
+                _cursor.Mark = -1;
+                if (anyArrayHoldsRecords && !sawArray)
+                {
+                    handler.OnMalformed(start, null, "an object that is neither an audit record nor a page of them");
+                }
+
                 return;
             }
 
@@ -81,7 +91,7 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
                     return;
                 }
 
-                _position++;
+                _cursor.Position++;
                 expectComma = false;
                 continue;
             }
@@ -99,18 +109,19 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
                 return;
             }
 
-            if (key == EnvelopeKey.RecordArray && window.At(_position) == (byte)'[')
+            var isArray = window.At(_cursor.Position) == (byte)'[';
+            if (isArray && (key == EnvelopeKey.RecordArray || anyArrayHoldsRecords))
             {
-                envelope = true;
-                _mark = -1;
-                _position++;
+                envelope = sawArray = true;
+                _cursor.Mark = -1;
+                _cursor.Position++;
                 StreamArray();
             }
             else if (key == EnvelopeKey.Paging || envelope)
             {
                 if (!SkipValue())
                 {
-                    _mark = -1;
+                    _cursor.Mark = -1;
                     return;
                 }
             }
@@ -127,50 +138,55 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
     /// <summary>Reads <c>"name"</c> and the colon after it; null when that is not what follows.</summary>
     private EnvelopeKey? ReadKey()
     {
-        var scan = ScanValue(_position, AnyName, out var tooLarge);
+        var scan = _cursor.ScanValue(_cursor.Position, AnyName, out var tooLarge);
         if (tooLarge || scan.Status != ScanStatus.Complete)
         {
             return null;
         }
 
-        var key = EnvelopeKeys.Classify(window.From(_position)[..scan.Length]);
-        _position += scan.Length;
-        if (!SkipWhitespace() || window.At(_position) != (byte)':')
+        var key = EnvelopeKeys.Classify(window.From(_cursor.Position)[..scan.Length]);
+        _cursor.Position += scan.Length;
+        if (!_cursor.SkipWhitespace() || window.At(_cursor.Position) != (byte)':')
         {
             return null;
         }
 
-        _position++;
-        return SkipWhitespace() ? key : null;
+        _cursor.Position++;
+        return _cursor.SkipWhitespace() ? key : null;
     }
 
     private void RecordAtTop(long start)
     {
-        _mark = -1;
-        _position = start;
-        if (!RecordAt(start))
+        _cursor.Mark = -1;
+        _cursor.Position = start;
+        var scan = _cursor.ScanValue(start, matcher, out var tooLarge);
+        if (!tooLarge && scan.Status == ScanStatus.Complete && scan.IsObject && !scan.HasEventName)
         {
-            Resync(_position + 1);
+            TopLevelObject(anyArrayHoldsRecords: true);
+        }
+        else if (!RecordAt(start))
+        {
+            _cursor.Resync(matcher, _cursor.Position + 1);
         }
     }
 
     private void EnvelopeBroken(string reason)
     {
-        _mark = -1;
-        handler.OnMalformed(_position, null, reason);
-        Resync(_position + 1);
+        _cursor.Mark = -1;
+        handler.OnMalformed(_cursor.Position, null, reason);
+        _cursor.Resync(matcher, _cursor.Position + 1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
     private void StreamArray()
     {
         var expectComma = false;
-        while (SkipWhitespace())
+        while (_cursor.SkipWhitespace())
         {
-            var b = window.At(_position);
+            var b = window.At(_cursor.Position);
             if (b == (byte)']')
             {
-                _position++;
+                _cursor.Position++;
                 return;
             }
 
@@ -178,29 +194,29 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
             {
                 if (b == (byte)',')
                 {
-                    _position++;
+                    _cursor.Position++;
                     expectComma = false;
                     continue;
                 }
 
-                handler.OnMalformed(_position, null, "expected ',' or ']' between records");
-                if (!Resync(_position + 1))
+                handler.OnMalformed(_cursor.Position, null, "expected ',' or ']' between records");
+                if (!_cursor.Resync(matcher, _cursor.Position + 1))
                 {
                     return;
                 }
             }
 
-            if (RecordAt(_position))
+            if (RecordAt(_cursor.Position))
             {
                 expectComma = true;
             }
-            else if (!Resync(_position + 1))
+            else if (!_cursor.Resync(matcher, _cursor.Position + 1))
             {
                 return;
             }
         }
 
-        handler.OnMalformed(_position, null, "unexpected end of input in a record array");
+        handler.OnMalformed(_cursor.Position, null, "unexpected end of input in a record array");
     }
 
     /// <summary>Reads one record; false when it was invalid JSON (already reported).</summary>
@@ -208,19 +224,19 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
     private bool RecordAt(long start)
     {
         var number = ++Records;
-        var scan = ScanValue(start, matcher, out var tooLarge);
+        var scan = _cursor.ScanValue(start, matcher, out var tooLarge);
         if (tooLarge)
         {
             handler.OnMalformed(start, number, $"record larger than {window.MaxBytes} bytes");
             var end = OversizeSkipper.Skip(window, start);
-            _position = end ?? window.End;
+            _cursor.Position = end ?? window.End;
             return true;
         }
 
         if (scan.Status == ScanStatus.Invalid)
         {
             handler.OnMalformed(start + scan.Length, number, $"invalid JSON: {scan.Error}");
-            _position = start + scan.Length;
+            _cursor.Position = start + scan.Length;
             return false;
         }
 
@@ -237,58 +253,18 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
             handler.OnCandidate(window.From(start)[..scan.Length], number, start);
         }
 
-        _position = start + scan.Length;
+        _cursor.Position = start + scan.Length;
         return true;
-    }
-
-    /// <summary>
-    /// Moves to the next '{' that opens a complete record, so one damaged record does not lose the
-    /// rest of a file; complete objects that are not records are passed over whole.
-    /// </summary>
-    private bool Resync(long from)
-    {
-        var position = Math.Max(from, _position);
-        while (true)
-        {
-            if (position >= window.End && !window.Fill(position))
-            {
-                _position = window.End;
-                return false;
-            }
-
-            var index = window.From(position).IndexOf((byte)'{');
-            if (index < 0)
-            {
-                position = window.End;
-                continue;
-            }
-
-            position += index;
-            var scan = ScanValue(position, matcher, out var tooLarge);
-            if (tooLarge)
-            {
-                position = OversizeSkipper.Skip(window, position) ?? window.End;
-            }
-            else if (scan.Status == ScanStatus.Complete && scan.IsObject && scan.HasEventName)
-            {
-                _position = position;
-                return true;
-            }
-            else
-            {
-                position += scan.Status == ScanStatus.Complete ? scan.Length : 1;
-            }
-        }
     }
 
     private bool SkipValue()
     {
-        var scan = ScanValue(_position, AnyName, out var tooLarge);
+        var scan = _cursor.ScanValue(_cursor.Position, AnyName, out var tooLarge);
         if (tooLarge)
         {
-            handler.OnMalformed(_position, null, $"envelope value larger than {window.MaxBytes} bytes");
-            var end = OversizeSkipper.Skip(window, _position);
-            _position = end ?? window.End;
+            handler.OnMalformed(_cursor.Position, null, $"envelope value larger than {window.MaxBytes} bytes");
+            var end = OversizeSkipper.Skip(window, _cursor.Position);
+            _cursor.Position = end ?? window.End;
             return end is not null;
         }
 
@@ -298,63 +274,7 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
             return false;
         }
 
-        _position += scan.Length;
+        _cursor.Position += scan.Length;
         return true;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
-    private ValueScan ScanValue(long start, EventNameMatcher names, out bool tooLarge)
-    {
-        tooLarge = false;
-        while (true)
-        {
-            if (start < window.End || window.Eof)
-            {
-                var scan = JsonValueScanner.Scan(window.From(start), window.Eof, names, maxDepth);
-                if (scan.Status != ScanStatus.NeedMore)
-                {
-                    return scan;
-                }
-            }
-
-            if (!window.Fill(KeepFrom(start)) && !window.Eof)
-            {
-                tooLarge = true;
-                return ValueScan.NeedMore;
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
-    private bool SkipWhitespace()
-    {
-        while (true)
-        {
-            if (_position >= window.End && !window.Fill(KeepFrom(_position)))
-            {
-                return false;
-            }
-
-            var span = window.From(_position);
-            var index = span.IndexOfAnyExcept(" \t\r\n"u8);
-            if (index >= 0)
-            {
-                _position += index;
-                return true;
-            }
-
-            _position += span.Length;
-        }
-    }
-
-    private bool StartsWithBom()
-    {
-        while (window.End - _position < 3 && window.Fill(KeepFrom(_position)))
-        {
-        }
-
-        return window.End - _position >= 3 && window.From(_position)[..3].SequenceEqual("\uFEFF"u8);
-    }
-
-    private long KeepFrom(long position) => _mark >= 0 ? Math.Min(_mark, position) : position;
 }
