@@ -14,6 +14,9 @@ internal sealed class JsonCursor(ByteWindow window, int maxDepth)
     /// <summary>The oldest offset still needed, or -1.</summary>
     public long Mark { get; set; } = -1;
 
+    /// <summary>True once a resynchronisation ran to the end: the damage is already reported.</summary>
+    public bool Exhausted { get; private set; }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
     public ValueScan ScanValue(long start, EventNameMatcher names, out bool tooLarge)
     {
@@ -82,6 +85,7 @@ internal sealed class JsonCursor(ByteWindow window, int maxDepth)
             if (position >= window.End && !window.Fill(position))
             {
                 Position = window.End;
+                Exhausted = true;
                 return false;
             }
 

@@ -66,7 +66,11 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
             if (!_cursor.SkipWhitespace())
             {
                 _cursor.Mark = -1;
-                handler.OnMalformed(start, null, "unexpected end of input in an object");
+                if (!_cursor.Exhausted)
+                {
+                    handler.OnMalformed(start, null, "unexpected end of input in an object");
+                }
+
                 return;
             }
 
@@ -216,7 +220,10 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
             }
         }
 
-        handler.OnMalformed(_cursor.Position, null, "unexpected end of input in a record array");
+        if (!_cursor.Exhausted)
+        {
+            handler.OnMalformed(_cursor.Position, null, "unexpected end of input in a record array");
+        }
     }
 
     /// <summary>Reads one record; false when it was invalid JSON (already reported).</summary>
