@@ -13,7 +13,7 @@ public sealed class CheckContext
     private readonly Dictionary<string, Attribution.Attribution> attributions;
     private readonly HashSet<string> estate;
 
-    public CheckContext(EvaluationInput input, Policy.Policy policy, CheckMetadata metadata, DateTimeOffset now)
+    public CheckContext(EvaluationInput input, MirrorPolicy policy, CheckMetadata metadata, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(policy);
@@ -37,7 +37,7 @@ public sealed class CheckContext
 
     public EvaluationInput Input { get; }
 
-    public Policy.Policy Policy { get; }
+    public MirrorPolicy Policy { get; }
 
     public CheckMetadata Metadata { get; }
 

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace PostureScan.Core.Policy;
 
 /// <summary>
-/// Reads a policy file once into an immutable <see cref="Policy"/>, or fails with every problem found,
+/// Reads a policy file once into an immutable <see cref="MirrorPolicy"/>, or fails with every problem found,
 /// each naming file, line, column and key. <c>policy validate</c> and <c>scan --policy</c> share it.
 /// </summary>
 public sealed class PolicyLoader(IReadOnlyList<CheckMetadata> checks)
@@ -16,7 +16,7 @@ public sealed class PolicyLoader(IReadOnlyList<CheckMetadata> checks)
     /// <summary>A policy is a page or two of YAML; anything bigger is a mistake or an attack.</summary>
     public const long MaxFileBytes = 1024 * 1024;
 
-    public Policy Load(string path)
+    public MirrorPolicy Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var file = new FileInfo(path);
@@ -33,7 +33,7 @@ public sealed class PolicyLoader(IReadOnlyList<CheckMetadata> checks)
         return Parse(File.ReadAllText(file.FullName), path);
     }
 
-    public Policy Parse(string text, string source)
+    public MirrorPolicy Parse(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(source);
@@ -61,7 +61,7 @@ public sealed class PolicyLoader(IReadOnlyList<CheckMetadata> checks)
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            reader.Error(new Mark(), "(document)", $"the policy is empty; it needs at least 'version: {SupportedVersion}'");
+            reader.Error(new Mark(0, 1, 1), "(document)", $"the policy is empty; it needs at least 'version: {SupportedVersion}'");
             throw new PolicyFormatException(reader.Errors);
         }
 

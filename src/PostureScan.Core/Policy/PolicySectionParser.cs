@@ -8,7 +8,7 @@ namespace PostureScan.Core.Policy;
 /// <summary>Turns the root mapping of a policy into records, section by section, recording every error.</summary>
 internal sealed class PolicySectionParser(PolicyYamlReader r, IReadOnlyList<CheckMetadata> checks)
 {
-    public Policy? Parse(YamlNode root, string source)
+    public MirrorPolicy? Parse(YamlNode root, string source)
     {
         if (r.Mapping(root, "", PolicyKeys.Root) is not { } map)
         {
@@ -37,7 +37,7 @@ internal sealed class PolicySectionParser(PolicyYamlReader r, IReadOnlyList<Chec
         var exceptions = List(map, "exceptions", ParseException);
         var checkOptions = OptionalMap(map, "checks", ParseChecks);
 
-        return new Policy(source, (int)(version ?? PolicyLoader.SupportedVersion), estate, collectors, principals, networks, sensitive, coverage, exceptions, checkOptions);
+        return new MirrorPolicy(source, (int)(version ?? PolicyLoader.SupportedVersion), estate, collectors, principals, networks, sensitive, coverage, exceptions, checkOptions);
     }
 
     private Collector? ParseCollector(YamlNode node, string path)

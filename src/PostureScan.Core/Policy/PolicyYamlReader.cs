@@ -23,7 +23,7 @@ internal sealed class PolicyYamlReader(string file)
     public static string SeverityNames => string.Join(", ", Severities.Keys);
 
     public void Error(Mark at, string key, string message) =>
-        Errors.Add(new PolicyError(file, checked((int)at.Line), checked((int)at.Column), key, message));
+        Errors.Add(new PolicyError(file, checked((int)at.Line), checked((int)at.Column), key.Length == 0 ? "(root)" : key, message));
 
     public void Error(YamlNode at, string key, string message) => Error(at.Start, key, message);
 
@@ -185,8 +185,11 @@ internal sealed class PolicyYamlReader(string file)
 
     private IPNetwork? Cidr(YamlNode node, string path, string text)
     {
-        // IPNetwork rejects set host bits ("10.0.0.1/8"): an ambiguous range is an error, not a guess.
-        if (text.Contains('/', StringComparison.Ordinal) && IPNetwork.TryParse(text, out var network))
+        // "10.0.0.1/8" is ambiguous (a host or its network?): set host bits are an error, not a guess.
+        if (text.Contains('/', StringComparison.Ordinal)
+            && IPNetwork.TryParse(text, out var network)
+            && IPAddress.TryParse(text[..text.IndexOf('/', StringComparison.Ordinal)], out var address)
+            && address.Equals(network.BaseAddress))
         {
             return network;
         }

@@ -3,13 +3,13 @@ using System.Net;
 namespace PostureScan.Core.Policy;
 
 /// <summary>
-/// A validated policy: what the organisation sanctions (collectors, principals, source networks), what
+/// A validated policy (the policy file, parsed): what the organisation sanctions (collectors, principals, source networks), what
 /// needs stricter rules (sensitive sources), what must be mirrored (coverage), the accepted exceptions,
 /// and per-check settings. Built only by <see cref="PolicyLoader"/>, so every value here is valid.
 /// </summary>
 /// <param name="Source">The file (or name) the policy was read from, for messages.</param>
 /// <param name="EstateAccounts">Accounts, subscriptions and projects that belong to the organisation besides the scanned ones.</param>
-public sealed record Policy(
+public sealed record MirrorPolicy(
     string Source,
     int Version,
     IReadOnlyList<string> EstateAccounts,
