@@ -199,4 +199,33 @@ public static class Some
     /// <summary>A run with one good scope holding <paramref name="sessions"/> (their scopes should be that scope).</summary>
     public static ScanRun RunOf(params MirrorSession[] sessions) =>
         Run(scopes: [.. sessions.Select(s => s.Scope).Append(Scope()).Distinct().Select(s => ScopeOk(s))], sessions: sessions);
+
+    /// <summary>A finding on <paramref name="resourceId"/> with its stable id, seen first a day before <see cref="Time"/>.</summary>
+    public static Finding Finding(
+        string? resourceId = null,
+        string checkId = "unapproved-destination",
+        FindingStatus status = FindingStatus.New,
+        Severity severity = Severity.High,
+        Core.Policy.Exemption? exemption = null,
+        string? note = null)
+    {
+        resourceId ??= Id("tms");
+        return new Finding(
+            FindingId.For(checkId, resourceId),
+            checkId,
+            "Mirror sends packets to an unapproved destination",
+            severity,
+            status,
+            resourceId,
+            Scope(),
+            $"mirror {resourceId} sends packets to network interface eni-0f0reign (10.77.0.5), which matches no sanctioned collector",
+            Time.AddDays(-1),
+            Time,
+            exemption,
+            note);
+    }
+
+    /// <summary>An evaluation of <paramref name="run"/> holding <paramref name="findings"/>.</summary>
+    public static PolicyEvaluation Evaluation(ScanRun run, params Finding[] findings) =>
+        new(run.Id, "policies/sanctioned-ndr.example.yaml", run.FinishedAt, findings, [new UnevaluatedCheck("coverage-gap", "candidate sources were not listed")]);
 }

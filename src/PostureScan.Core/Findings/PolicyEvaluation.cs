@@ -2,6 +2,7 @@ namespace PostureScan.Core.Findings;
 
 /// <summary>The findings of one run under one policy, and the checks that could not be evaluated.</summary>
 public sealed record PolicyEvaluation(
+    string RunId,
     string Policy,
     DateTimeOffset EvaluatedAt,
     IReadOnlyList<Finding> Findings,

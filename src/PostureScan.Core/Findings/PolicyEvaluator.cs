@@ -73,6 +73,7 @@ public sealed class PolicyEvaluator(CheckRegistry registry)
         }
 
         return new PolicyEvaluation(
+            input.Run.Id,
             policy.Source,
             now,
             [.. findings.OrderByDescending(f => f.Severity).ThenBy(f => f.CheckId, StringComparer.Ordinal).ThenBy(f => f.ResourceId, StringComparer.Ordinal)],
