@@ -11,6 +11,7 @@ internal static class CommandLine
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
+        root.Subcommands.Add(PolicyCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
