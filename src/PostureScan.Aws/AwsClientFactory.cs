@@ -10,8 +10,11 @@ namespace PostureScan.Aws;
 /// Builds SDK clients from configuration: the real endpoints by region, or one overriding endpoint
 /// (the emulator) with the region carried in the SigV4 scope. Retries use the SDK's own modes.
 /// </summary>
-internal sealed class AwsClientFactory(AwsOptions options)
+internal sealed class AwsClientFactory(AwsOptions options) : IDisposable
 {
+    // One pool of connections for every client of a scan; each client counts its own requests.
+    private readonly HttpMessageInvoker shared = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true);
+
     public AWSCredentials BaseCredentials() => options switch
     {
         { AccessKeyId: { Length: > 0 } key, SecretAccessKey: { Length: > 0 } secret, SessionToken: { Length: > 0 } token } =>
@@ -22,9 +25,9 @@ internal sealed class AwsClientFactory(AwsOptions options)
 
     public IAmazonEC2 CreateEc2(AWSCredentials credentials, string region, CallCounter counter)
     {
-        var client = new AmazonEC2Client(credentials, Configure(new AmazonEC2Config(), region));
-        client.BeforeRequestEvent += (_, _) => counter.Increment();
-        return client;
+        var config = Configure(new AmazonEC2Config(), region);
+        config.HttpClientFactory = new CountingHttpClientFactory(shared, counter);
+        return new AmazonEC2Client(credentials, config);
     }
 
     public IAmazonSecurityTokenService CreateSts(AWSCredentials credentials) =>
@@ -49,4 +52,6 @@ internal sealed class AwsClientFactory(AwsOptions options)
         config.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
         return config;
     }
+
+    public void Dispose() => shared.Dispose();
 }

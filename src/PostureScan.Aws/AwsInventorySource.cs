@@ -12,7 +12,7 @@ namespace PostureScan.Aws;
 /// AWS traffic mirroring inventory across accounts (base credentials or an assumed role each) and
 /// regions (configured, or every enabled region).
 /// </summary>
-public sealed class AwsInventorySource : IInventorySource
+public sealed class AwsInventorySource : IInventorySource, IDisposable
 {
     private readonly AwsOptions options;
     private readonly TimeProvider time;
@@ -114,4 +114,6 @@ public sealed class AwsInventorySource : IInventorySource
         return [.. (response.Regions ?? []).Where(r => r.OptInStatus is null or "opt-in-not-required" or "opted-in")
             .Select(r => r.RegionName).Order(StringComparer.Ordinal)];
     }
+
+    public void Dispose() => clients.Dispose();
 }

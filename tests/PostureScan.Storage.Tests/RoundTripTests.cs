@@ -57,6 +57,10 @@ public sealed class RoundTripTests : StoreTestBase
         Assert.Equal("both", row.Direction);
         Assert.Equal(session.VirtualNetworkId, row.Vni);
         Assert.Equal(session.RawJson, row.Raw);
+
+        var texts = await connection.QueryAsync<(string? Name, string? Description)>(
+            "SELECT name, description FROM mirror_sessions WHERE run_id = @RunId ORDER BY seq", new { RunId = run.Id });
+        Assert.Equal(run.Sessions.Select(s => (s.Name, s.Description)), texts);
     }
 
     [Fact]
@@ -86,6 +90,20 @@ public sealed class RoundTripTests : StoreTestBase
         Assert.Equal(local.UtcTicks, loaded!.StartedAt.UtcTicks);
         Assert.Equal(TimeSpan.Zero, loaded.StartedAt.Offset);
         Assert.Equal(run.FinishedAt, loaded.FinishedAt);
+    }
+
+    [Fact]
+    public async Task Lone_surrogates_do_not_break_a_save_and_come_back_as_replacement_characters()
+    {
+        // Invalid UTF-16 cannot be stored as UTF-8 text; losing one character beats losing the run.
+        var run = Some.Run(sessions: [Some.Session(name: "a\uD800b", tags: Some.Tags(("k\uDC00", "v")))]);
+        await using var store = await OpenAsync();
+        await store.SaveRunAsync(run, None);
+
+        var session = (await store.GetRunAsync(run.Id, None))!.Sessions[0];
+
+        Assert.Equal("a\uFFFDb", session.Name);
+        Assert.Equal("v", session.Tags["k\uFFFD"]);
     }
 
     [Fact]

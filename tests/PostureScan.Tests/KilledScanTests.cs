@@ -20,7 +20,7 @@ public sealed class KilledScanTests
         await using var host = await EmulatorHost.StartAsync(World.Parse(BigWorld(), "big.yaml"));
         var config = dir.File("config.json");
         await File.WriteAllTextAsync(config, $$"""
-            { "Aws": { "ServiceUrl": "{{host.Endpoint}}", "AccessKeyId": "AKIATESTKILL00000001", "SecretAccessKey": "x", "PageSize": 50 } }
+            { "Aws": { "ServiceUrl": "{{host.Endpoint}}", "AccessKeyId": "AKIATESTKILL00000001", "SecretAccessKey": "x", "PageSize": 50, "Regions": ["region-0", "region-1", "region-2", "region-3"] } }
             """);
         var db = dir.File("kill.db");
 

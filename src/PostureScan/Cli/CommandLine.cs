@@ -26,7 +26,8 @@ internal static class CommandLine
 
         try
         {
-            return await parse.InvokeAsync();
+            // Our own handler below maps usage errors to exit code 2; anything else is a bug and should show its stack.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UsageException ex)
         {

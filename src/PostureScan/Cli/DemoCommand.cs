@@ -30,7 +30,7 @@ internal static class DemoCommand
             var asJson = parse.GetValue(json);
             dir.Create();
             var world = World.Parse(DemoBundle.ReadText(DemoBundle.WorldName), DemoBundle.WorldName);
-            await using var emulator = await EmulatorHost.StartAsync(world, cancellationToken: ct);
+            await using var emulator = await EmulatorHost.StartAsync(world, ct: ct);
 
             var database = Path.Combine(dir.FullName, "posturescan.db");
             await WriteReplayFilesAsync(dir, ct);
@@ -45,7 +45,7 @@ internal static class DemoCommand
             var log = asJson ? Console.Error : Console.Out;
             await log.WriteLineAsync($"""
 
-                Emulator on {emulator.Endpoint} served {emulator.Counters.TotalReadCalls} read calls and refused {emulator.Counters.TotalRejectedWrites} write calls.
+                Emulator on {emulator.Endpoint} served {emulator.Counters.TotalCalls} read calls and refused {emulator.Counters.TotalRejectedWrites} write calls.
                 Database:      {database}
                 World file:    {Path.Combine(dir.FullName, DemoBundle.WorldName)}
                 Configuration: {Path.Combine(dir.FullName, "posturescan.json")}

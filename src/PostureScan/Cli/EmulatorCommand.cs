@@ -34,7 +34,7 @@ internal static class EmulatorCommand
             {
             }
 
-            await Console.Error.WriteLineAsync($"served {host.Counters.TotalReadCalls} read calls, refused {host.Counters.TotalRejectedWrites} write calls");
+            await Console.Error.WriteLineAsync($"served {host.Counters.TotalCalls} read calls, refused {host.Counters.TotalRejectedWrites} write calls");
             return ExitCodes.Success;
         });
         return command;

@@ -43,6 +43,12 @@ internal static class ScanRunner
         else
         {
             var stdout = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+            if (Console.IsOutputRedirected)
+            {
+                // A file or a pipe has no width; do not squeeze ids into 80 columns.
+                stdout.Profile.Width = 240;
+            }
+
             SummaryTable.Write(stdout, run);
             stdout.WriteLine($"Run {run.Id} stored in {database}");
         }
