@@ -66,7 +66,10 @@ public sealed class PolicyLoader(IReadOnlyList<CheckMetadata> checks)
         }
 
         var policy = new PolicySectionParser(reader, checks).Parse(stream.Documents[0].RootNode, source);
-        return reader.Errors.Count == 0 && policy is not null ? policy : throw new PolicyFormatException(reader.Errors);
+        // In file order, whichever section found them, as an editor lists them.
+        return reader.Errors.Count == 0 && policy is not null
+            ? policy
+            : throw new PolicyFormatException([.. reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
     }
 
     private static PolicyFormatException Fail(string source, string key, string message) =>
