@@ -55,12 +55,12 @@ public sealed class CheckContext
     /// <summary>The audit failure for a scope, or null when its audit source was read.</summary>
     public string? AuditFailure(Scope scope)
     {
-        var statuses = Input.Audit?.Scopes.Where(s => s.Covers(scope)).ToList() ?? [];
         if (Input.Audit is null)
         {
             return "no audit source was read";
         }
 
+        var statuses = Input.Audit.Scopes.Where(s => s.Covers(scope)).ToList();
         return statuses.FirstOrDefault(s => !s.Available) is { } failed
             ? $"the audit source of {failed.Scope.Key} failed: {failed.Error ?? "unknown error"}"
             : statuses.Count == 0 ? $"no audit source covers {scope.Key}" : null;
