@@ -13,6 +13,7 @@ internal static class CommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(DetectCommand.Create());
+        root.Subcommands.Add(PolicyCommand.Create());
         return root;
     }
 
