@@ -3,30 +3,41 @@ using PostureScan.Cli.Detect;
 
 namespace PostureScan.Cli;
 
+/// <summary>The root command: one line per command, each built in its own folder.</summary>
 internal static class CommandLine
 {
-    private const int UsageError = 2;
-
     public static RootCommand Create()
     {
-        var root = new RootCommand("PostureScan: traffic-mirroring posture scanner (MITRE T1020.001)");
+        var root = new RootCommand("PostureScan: inventory, attribute and check traffic-mirroring configurations (MITRE T1020.001)");
+        root.Subcommands.Add(ScanCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(DetectCommand.Create());
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var result = Create().Parse(args);
-        if (result.Errors.Count > 0)
+        var parse = Create().Parse(args);
+        if (parse.Errors.Count > 0)
         {
-            foreach (var error in result.Errors)
+            foreach (var error in parse.Errors)
             {
-                await Console.Error.WriteLineAsync(error.Message);
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
             }
 
-            return UsageError;
+            return ExitCodes.UsageOrConfiguration;
         }
 
-        return await result.InvokeAsync();
+        try
+        {
+            // Our own handler below maps usage errors to exit code 2; anything else is a bug and should show its stack.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.UsageOrConfiguration;
+        }
     }
 }

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+using Amazon.SecurityToken.Model;
+using PostureScan.Core.Inventory;
+using PostureScan.Core.Scanning;
+using Scope = PostureScan.Core.Inventory.Scope;
+
+namespace PostureScan.Aws;
+
+/// <summary>
+/// AWS traffic mirroring inventory across accounts (base credentials or an assumed role each) and
+/// regions (configured, or every enabled region).
+/// </summary>
+public sealed class AwsInventorySource : IInventorySource, IDisposable
+{
+    private readonly AwsOptions options;
+    private readonly TimeProvider time;
+    private readonly AwsClientFactory clients;
+    private readonly Lazy<AWSCredentials> baseCredentials;
+    private readonly ConcurrentDictionary<string, AWSCredentials> accountCredentials = new(StringComparer.Ordinal);
+
+    public AwsInventorySource(AwsOptions options, TimeProvider time)
+    {
+        this.options = options;
+        this.time = time;
+        clients = new AwsClientFactory(options);
+        baseCredentials = new Lazy<AWSCredentials>(clients.BaseCredentials);
+    }
+
+    public string Provider => Providers.Aws;
+
+    public async Task<ScopeDiscovery> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        var scopes = new ConcurrentBag<Scope>();
+        var failures = new ConcurrentBag<ScopeResult>();
+        var accounts = options.Accounts.Count > 0 ? options.Accounts : [await CallerAccountAsync(cancellationToken)];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrency), CancellationToken = cancellationToken };
+
+        await Parallel.ForEachAsync(accounts, parallel, async (account, ct) =>
+        {
+            var started = time.GetTimestamp();
+            var counter = new CallCounter();
+            try
+            {
+                var credentials = await CredentialsForAsync(account);
+                var regions = options.Regions.Count > 0 ? options.Regions : await EnabledRegionsAsync(credentials, counter, ct);
+                foreach (var region in regions)
+                {
+                    scopes.Add(new Scope(Providers.Aws, account.Id, region));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var (kind, message) = AwsErrors.Classify(ex);
+                var scope = new Scope(Providers.Aws, account.Id, "*");
+                failures.Add(ScopeResult.Failed(scope, kind, message, counter.Count, time.GetElapsedTime(started)));
+            }
+        });
+
+        return new ScopeDiscovery(
+            [.. scopes.OrderBy(s => s.Key, StringComparer.Ordinal)],
+            [.. failures.OrderBy(f => f.Scope.Key, StringComparer.Ordinal)]);
+    }
+
+    public async Task<ScopeInventory> CollectAsync(Scope scope, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var counter = new CallCounter();
+        try
+        {
+            var account = options.Accounts.FirstOrDefault(a => a.Id == scope.Account) ?? new AwsAccountOptions { Id = scope.Account };
+            var credentials = await CredentialsForAsync(account);
+            using var ec2 = clients.CreateEc2(credentials, scope.Region, counter);
+            var sessions = await new Ec2MirrorCollector(ec2, Math.Clamp(options.PageSize, 5, 1000)).CollectAsync(scope, cancellationToken);
+            return new ScopeInventory(ScopeResult.Ok(scope, counter.Count, time.GetElapsedTime(started)), sessions);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var (kind, message) = AwsErrors.Classify(ex);
+            return ScopeInventory.Failed(ScopeResult.Failed(scope, kind, message, counter.Count, time.GetElapsedTime(started)));
+        }
+    }
+
+    private async Task<AwsAccountOptions> CallerAccountAsync(CancellationToken ct)
+    {
+        using var sts = clients.CreateSts(baseCredentials.Value);
+        var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct);
+        return new AwsAccountOptions { Id = identity.Account };
+    }
+
+    private async Task<AWSCredentials> CredentialsForAsync(AwsAccountOptions account)
+    {
+        if (accountCredentials.TryGetValue(account.Id, out var cached))
+        {
+            return cached;
+        }
+
+        AWSCredentials credentials = baseCredentials.Value;
+        if (!string.IsNullOrEmpty(account.RoleArn))
+        {
+            credentials = new AssumedRoleCredentials(clients.CreateSts(baseCredentials.Value), account, time);
+            // Assume now, so a role that cannot be assumed fails the account once, not every region.
+            await credentials.GetCredentialsAsync();
+        }
+
+        return accountCredentials.GetOrAdd(account.Id, credentials);
+    }
+
+    private async Task<IReadOnlyList<string>> EnabledRegionsAsync(AWSCredentials credentials, CallCounter counter, CancellationToken ct)
+    {
+        using var ec2 = clients.CreateEc2(credentials, options.HomeRegion, counter);
+        var response = await ec2.DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = false }, ct);
+        return [.. (response.Regions ?? []).Where(r => r.OptInStatus is null or "opt-in-not-required" or "opted-in")
+            .Select(r => r.RegionName).Order(StringComparer.Ordinal)];
+    }
+
+    public void Dispose() => clients.Dispose();
+}

@@ -1,0 +1,11 @@
+namespace PostureScan.Emulator.Aws;
+
+/// <summary>What fault injection decided for one call.</summary>
+internal enum FaultOutcome
+{
+    None,
+    Throttled,
+    AccessDenied,
+    InternalError,
+    Unavailable,
+}

@@ -1,0 +1,14 @@
+namespace PostureScan.Emulator;
+
+/// <summary>How the emulator host listens and what it reports.</summary>
+public sealed record EmulatorOptions
+{
+    /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Clock for fault latency and credential expiry.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>When set, one line per request (service, action, key, region, status). Off by default.</summary>
+    public TextWriter? RequestLog { get; init; }
+}

@@ -1,0 +1,149 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PostureScan.Core.Scanning;
+using PostureScan.Storage.Migrations;
+
+namespace PostureScan.Storage;
+
+/// <summary>
+/// The run store in a local SQLite file (WAL mode). Each operation takes its own pooled connection, so
+/// one store serves concurrent callers, and readers never wait for a writer. A run is written in one
+/// transaction: a crash, kill or error mid-save leaves the store exactly as it was before.
+/// </summary>
+public sealed class SqliteRunStore : IRunStore, IAsyncDisposable
+{
+    private const int BusyTimeoutSeconds = 30;
+
+    private readonly string connectionString;
+    private bool disposed;
+
+    private SqliteRunStore(string path, string connectionString)
+    {
+        Path = path;
+        this.connectionString = connectionString;
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// Opens the database file, creating it (and its folder) if needed, switches it to WAL and applies any
+    /// pending migrations. Fails if the file was written by a newer build or a landed migration changed.
+    /// </summary>
+    public static async Task<SqliteRunStore> OpenAsync(string path, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(time);
+
+        var fullPath = System.IO.Path.GetFullPath(path);
+        if (System.IO.Path.GetDirectoryName(fullPath) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            DefaultTimeout = BusyTimeoutSeconds,
+            Pooling = true,
+        };
+        var store = new SqliteRunStore(fullPath, builder.ToString());
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+
+        // WAL is a property of the file, set once: readers keep their snapshot while a run is being written.
+        var mode = await connection.ExecuteScalarAsync<string>(
+            new CommandDefinition("PRAGMA journal_mode = WAL", cancellationToken: cancellationToken));
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"SQLite refused WAL mode for {fullPath} (journal mode is '{mode}').");
+        }
+
+        await MigrationRunner.ApplyAsync(connection, EmbeddedMigrations.Load(EmbeddedMigrations.Sqlite), time, cancellationToken);
+        return store;
+    }
+
+    /// <inheritdoc />
+    public async Task SaveRunAsync(ScanRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+
+        // BEGIN IMMEDIATE: take the write lock up front, so the duplicate-id check and the inserts are one step.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await RunWriter.InsertAsync(connection, transaction, run, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ScanRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await RunReader.ReadAsync(connection, transaction, runId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ScanRun?> GetLatestRunAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await RunReader.LatestIdAsync(connection, transaction, cancellationToken) is { } id
+            ? await RunReader.ReadAsync(connection, transaction, id, cancellationToken)
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RunSummary>> ListRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await RunReader.ListAsync(connection, transaction, cancellationToken);
+    }
+
+    /// <summary>The result of <c>PRAGMA integrity_check</c>: "ok" for a sound file, otherwise the problems found.</summary>
+    public async Task<string> IntegrityCheckAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var lines = await connection.QueryAsync<string>(
+            new CommandDefinition("PRAGMA integrity_check", cancellationToken: cancellationToken));
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Closes the pooled connections, so the file is released.</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            using var connection = new SqliteConnection(connectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>An open connection with this store's per-connection settings.</summary>
+    internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // Wait inside SQLite for another writer rather than failing with SQLITE_BUSY; FULL sync makes
+            // a committed run survive power loss, not only a killed process.
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA synchronous = FULL;",
+                cancellationToken: cancellationToken));
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using PostureScan.Emulator;
+using PostureScan.Emulator.Worlds;
+
+namespace PostureScan.Cli;
+
+/// <summary><c>posturescan emulator --world FILE [--port N]</c>: the standalone wire-faithful cloud emulator.</summary>
+internal static class EmulatorCommand
+{
+    public static Command Create()
+    {
+        var worldFile = new Option<FileInfo>("--world") { Description = "World file (YAML), see docs/emulator.md", Required = true };
+        var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one)", DefaultValueFactory = _ => 4566 };
+        var command = new Command("emulator", "Serve the cloud APIs of a world file on 127.0.0.1 until interrupted") { worldFile, port };
+        command.SetAction(async (parse, ct) =>
+        {
+            World world;
+            try
+            {
+                world = World.Load(parse.GetValue(worldFile)!.FullName);
+            }
+            catch (WorldFormatException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+
+            await EmulatorHost.RunAsync(world, parse.GetValue(port), Console.Out, ct);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using PostureScan.Core.Scanning;
+
+namespace PostureScan.Output;
+
+/// <summary>The machine-readable run summary printed by scan --json and demo --json.</summary>
+internal static class RunSummaryJson
+{
+    public static string Write(ScanRun run, string database)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
+        {
+            w.WriteStartObject();
+            w.WriteString("runId", run.Id);
+            w.WriteString("startedAt", run.StartedAt.UtcDateTime);
+            w.WriteString("finishedAt", run.FinishedAt.UtcDateTime);
+            w.WriteBoolean("partial", run.IsPartial);
+            w.WriteNumber("apiCalls", run.ApiCalls);
+            w.WriteString("database", database);
+            w.WriteStartArray("scopes");
+            foreach (var s in run.Scopes)
+            {
+                w.WriteStartObject();
+                w.WriteString("provider", s.Scope.Provider);
+                w.WriteString("scope", s.Scope.Account);
+                w.WriteString("region", s.Scope.Region);
+                w.WriteString("status", s.Status == ScopeStatus.Ok ? "ok" : "failed");
+                if (s.ErrorKind is { } kind)
+                {
+                    w.WriteString("errorKind", JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString()));
+                }
+
+                if (s.Error is null)
+                {
+                    w.WriteNull("error");
+                }
+                else
+                {
+                    w.WriteString("error", s.Error);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("sessions");
+            foreach (var provider in run.Providers)
+            {
+                w.WriteNumber(provider, run.Sessions.Count(s => s.Scope.Provider == provider));
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

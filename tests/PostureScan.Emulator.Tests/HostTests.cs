@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using Amazon.EC2.Model;
+
+namespace PostureScan.Emulator.Tests;
+
+public sealed partial class HostTests
+{
+    [Fact]
+    public async Task The_endpoint_is_loopback_with_the_bound_port()
+    {
+        await using var host = await EmulatorHost.StartAsync(TestWorlds.WithSessions(1));
+
+        Assert.Equal("127.0.0.1", host.Endpoint.Host);
+        Assert.NotEqual(0, host.Endpoint.Port);
+        Assert.Equal("/", host.Endpoint.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task The_standalone_run_prints_its_endpoint_and_each_request_until_cancelled()
+    {
+        using var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var run = EmulatorHost.RunAsync(TestWorlds.WithSessions(2), 0, output, stop.Token);
+        var endpoint = await WaitForEndpointAsync(output);
+
+        using var ec2 = new Amazon.EC2.AmazonEC2Client(
+            new Amazon.Runtime.BasicAWSCredentials(TestWorlds.ScannerKey, TestWorlds.ScannerSecret),
+            new Amazon.EC2.AmazonEC2Config { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
+        var sessions = await ec2.DescribeTrafficMirrorSessionsAsync(new DescribeTrafficMirrorSessionsRequest());
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal(2, sessions.TrafficMirrorSessions.Count);
+        Assert.Contains($"ec2 DescribeTrafficMirrorSessions {TestWorlds.ScannerKey} us-east-1 -> 200", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_hosts_run_side_by_side_with_their_own_counters()
+    {
+        await using var first = await EmulatorHost.StartAsync(TestWorlds.WithSessions(1));
+        await using var second = await EmulatorHost.StartAsync(TestWorlds.WithSessions(1));
+        using var ec2 = AwsClients.Ec2(first);
+
+        await ec2.DescribeTrafficMirrorSessionsAsync(new DescribeTrafficMirrorSessionsRequest());
+
+        Assert.NotEqual(first.Endpoint, second.Endpoint);
+        Assert.Equal(1, first.Counters.TotalCalls);
+        Assert.Equal(0, second.Counters.TotalCalls);
+    }
+
+    private static async Task<string> WaitForEndpointAsync(StringWriter output)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (Listening().Match(output.ToString()) is { Success: true } match)
+            {
+                return match.Groups[1].Value;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException("the emulator did not print its endpoint");
+    }
+
+    [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+/)")]
+    private static partial Regex Listening();
+}

@@ -1,0 +1,91 @@
+using PostureScan.Emulator.Worlds;
+
+namespace PostureScan.Emulator.Tests;
+
+/// <summary>World files: what they describe, and errors that say where the file is wrong.</summary>
+public sealed class WorldFileTests
+{
+    [Fact]
+    public void The_fixture_world_loads_with_its_defaults()
+    {
+        var world = TestWorlds.Fixture();
+
+        var tooling = world.Aws.Accounts.Single(a => a.Id == TestWorlds.ToolingAccount);
+        var usEast = tooling.Regions.Single(r => r.Name == "us-east-1");
+        Assert.Equal(AwsOptInStatus.NotRequired, usEast.OptInStatus);
+        Assert.Equal(3, usEast.Filters[0].Rules.Count);
+        Assert.Equal("0.0.0.0/0", usEast.Filters[0].Rules[0].SourceCidrBlock);
+        Assert.Equal("secops", usEast.Targets[0].Tags["team"]);
+        Assert.Equal(1, tooling.Regions.Single(r => r.Name == "us-west-2").Faults!.ThrottleBurst);
+        Assert.Equal("posture-2f6c", world.Aws.Accounts[1].Roles[0].ExternalId);
+    }
+
+    [Theory]
+    [InlineData("aws:\n  accounts:\n    - id: \"111122223333\"\n      colour: blue\n", 4, 7, "unknown key 'colour' in an account")]
+    [InlineData("aws:\n  accounts:\n    - id: \"111122223333\"\n      regions:\n        - name: us-east-1\n          sessions:\n            - id: tms-1\n              packetLen: 3\n", 8, 15, "unknown key 'packetLen' in a session")]
+    [InlineData("aws:\n  accounts: [\n", 3, 1, "")]
+    [InlineData("aws:\n  accounts:\n    - id: \"111122223333\"\n      regions:\n        - name: us-east-1\n          faults: { latencyMs: soon }\n", 6, 32, "soon")]
+    public void Yaml_errors_name_line_and_column(string yaml, int line, int column, string detail)
+    {
+        var error = Assert.Throws<WorldFormatException>(() => World.Parse(yaml, "estate.yaml"));
+
+        Assert.Equal((line, column), ((int)error.Line, (int)error.Column));
+        Assert.Contains(detail, error.Detail, StringComparison.Ordinal);
+        Assert.StartsWith($"estate.yaml({line},{column}): ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("aws:\n  accounts:\n    - id: \"1234\"\n", 3, 7, "twelve digits")]
+    [InlineData("aws:\n  accounts:\n    - id: \"111122223333\"\n      regions:\n        - name: us-east-1\n          faults:\n            throttleRate: 1.5\n", 7, 13, "throttleRate")]
+    [InlineData("aws:\n  accounts:\n    - id: \"111122223333\"\n      regions:\n        - name: us-east-1\n          targets:\n            - id: tmt-1\n              type: network-load-balancer\n", 7, 15, "needs its destination id")]
+    [InlineData("aws:\n  accounts:\n    - id: \"111122223333\"\n      regions:\n        - name: us-east-1\n          filters:\n            - id: tmf-1\n              rules:\n                - direction: sideways\n", 9, 19, "direction 'sideways'")]
+    [InlineData("aws:\n  accounts:\n    - id: \"111122223333\"\n      regions:\n        - name: us-east-1\n          filters:\n            - id: tmf-1\n              rules:\n                - destinationPortRange: { fromPort: 90, toPort: 80 }\n", 9, 41, "port range")]
+    [InlineData("aws:\n  accounts:\n    - id: \"111122223333\"\n      regions:\n        - name: us-east-1\n        - name: us-east-1\n", 6, 11, "region 'us-east-1' is listed twice")]
+    [InlineData("aws:\n  credentials:\n    - accessKeyId: AKIA1\n      account: \"555555555555\"\n  accounts:\n    - id: \"111122223333\"\n", 3, 7, "not in aws.accounts")]
+    public void Invalid_values_name_the_object_that_holds_them(string yaml, int line, int column, string detail)
+    {
+        var error = Assert.Throws<WorldFormatException>(() => World.Parse(yaml, "estate.yaml"));
+
+        Assert.Equal((line, column), ((int)error.Line, (int)error.Column));
+        Assert.Contains(detail, error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicate_keys_are_errors()
+    {
+        var error = Assert.Throws<WorldFormatException>(() => World.Parse("aws:\n  accounts: []\n  accounts: []\n", "estate.yaml"));
+
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_empty_world()
+    {
+        var world = World.Parse("", "empty.yaml");
+
+        Assert.Empty(world.Aws.Accounts);
+    }
+
+    [Fact]
+    public void A_missing_file_is_named()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "absent.yaml");
+
+        var error = Assert.Throws<WorldFormatException>(() => World.Load(path));
+
+        Assert.Equal(path, error.SourceName);
+    }
+
+    [Fact]
+    public async Task A_world_built_in_code_is_validated_on_start()
+    {
+        var world = TestWorlds.WithSessions(2);
+        var region = world.Aws.Accounts[0].Regions[0];
+        var duplicated = region with { Sessions = [region.Sessions[0], region.Sessions[0]] };
+        world = world with { Aws = world.Aws with { Accounts = [world.Aws.Accounts[0] with { Regions = [duplicated] }] } };
+
+        var error = await Assert.ThrowsAsync<WorldFormatException>(() => EmulatorHost.StartAsync(world));
+
+        Assert.Contains("listed twice", error.Detail, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,135 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PostureScan.Storage.Migrations;
+using PostureScan.Storage.Tests.Support;
+using PostureScan.TestKit;
+
+namespace PostureScan.Storage.Tests;
+
+public sealed class MigrationTests : StoreTestBase
+{
+    [Fact]
+    public void The_embedded_sqlite_migrations_are_numbered_from_one_without_gaps()
+    {
+        var migrations = EmbeddedMigrations.Load(EmbeddedMigrations.Sqlite);
+
+        Assert.Equal(Enumerable.Range(1, migrations.Count), migrations.Select(m => m.Version));
+        Assert.Equal("initial", migrations[0].Name);
+        Assert.Contains("CREATE TABLE scan_runs", migrations[0].Sql, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0001_a.sql", "0003_c.sql")]
+    [InlineData("0001_a.sql", "0001_b.sql")]
+    [InlineData("0002_b.sql")]
+    [InlineData("0001_a.sql", "2_b.sql")]
+    [InlineData("0001_Initial.sql")]
+    public void Badly_numbered_or_named_scripts_are_rejected(params string[] names)
+    {
+        var files = names.Select(n => KeyValuePair.Create(n, "SELECT 1;"));
+
+        Assert.Throws<InvalidOperationException>(() => EmbeddedMigrations.Parse("Test", files));
+    }
+
+    [Fact]
+    public async Task Opening_twice_applies_each_migration_once()
+    {
+        var firstOpen = Time.GetUtcNow();
+        await using (var store = await OpenAsync())
+        {
+            await store.SaveRunAsync(Some.Run(), None);
+        }
+
+        Time.Advance(TimeSpan.FromDays(1));
+        await using var again = await OpenAsync();
+
+        await using var connection = await again.OpenConnectionAsync(None);
+        var applied = (await connection.QueryAsync<(long Version, string AppliedAt)>(
+            "SELECT version, applied_at FROM schema_migrations ORDER BY version")).ToList();
+        Assert.Equal(EmbeddedMigrations.Load(EmbeddedMigrations.Sqlite).Select(m => (long)m.Version), applied.Select(a => a.Version));
+        Assert.All(applied, a => Assert.Equal(firstOpen, StoredTime.Parse(a.AppliedAt)));
+        Assert.Single(await again.ListRunsAsync(None));
+    }
+
+    [Fact]
+    public async Task The_file_is_in_wal_mode_and_connections_enforce_foreign_keys()
+    {
+        await using var store = await OpenAsync();
+        await using var connection = await store.OpenConnectionAsync(None);
+
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+        Assert.True(await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout") > 0);
+        var orphan = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
+            "INSERT INTO scope_results (run_id, seq, provider, account, region, status, api_calls, duration_ms) VALUES ('missing', 0, 'aws', 'a', 'r', 'ok', 0, 0)"));
+        Assert.Equal(19, orphan.SqliteErrorCode); // SQLITE_CONSTRAINT
+    }
+
+    [Fact]
+    public async Task A_landed_migration_that_was_edited_is_refused()
+    {
+        await using (var store = await OpenAsync())
+        {
+            await using var connection = await store.OpenConnectionAsync(None);
+            await connection.ExecuteAsync("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1");
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(OpenAsync);
+        Assert.Contains("changed after it was applied", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_build_is_refused()
+    {
+        await using (var store = await OpenAsync())
+        {
+            await using var connection = await store.OpenConnectionAsync(None);
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', '2030-01-01T00:00:00.0000000Z')");
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(OpenAsync);
+        Assert.Contains("newer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_pending_migrations_run_in_version_order()
+    {
+        var one = Script("0001_first.sql", "CREATE TABLE t (step INTEGER NOT NULL);");
+        var two = Script("0002_second.sql", "INSERT INTO t (step) VALUES (2);");
+        var three = Script("0003_third.sql", "INSERT INTO t (step) VALUES (3); CREATE TABLE audit_events (event_id TEXT PRIMARY KEY);");
+        await using var connection = await OpenRawAsync();
+
+        var firstCount = await MigrationRunner.ApplyAsync(connection, EmbeddedMigrations.Parse("Test", [two, one]), Time, None);
+        var secondCount = await MigrationRunner.ApplyAsync(connection, EmbeddedMigrations.Parse("Test", [three, one, two]), Time, None);
+        var thirdCount = await MigrationRunner.ApplyAsync(connection, EmbeddedMigrations.Parse("Test", [one, two, three]), Time, None);
+
+        Assert.Equal((2, 1, 0), (firstCount, secondCount, thirdCount));
+        Assert.Equal([2L, 3L], await connection.QueryAsync<long>("SELECT step FROM t ORDER BY rowid"));
+        Assert.Equal([1L, 2L, 3L], await connection.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version"));
+    }
+
+    [Fact]
+    public async Task A_failing_migration_leaves_the_schema_as_it_was()
+    {
+        var one = Script("0001_first.sql", "CREATE TABLE t (step INTEGER NOT NULL);");
+        var broken = Script("0002_broken.sql", "CREATE TABLE half (x INTEGER); INSERT INTO no_such_table VALUES (1);");
+        await using var connection = await OpenRawAsync();
+        await MigrationRunner.ApplyAsync(connection, EmbeddedMigrations.Parse("Test", [one]), Time, None);
+
+        await Assert.ThrowsAsync<SqliteException>(() =>
+            MigrationRunner.ApplyAsync(connection, EmbeddedMigrations.Parse("Test", [one, broken]), Time, None));
+
+        Assert.Equal([1L], await connection.QueryAsync<long>("SELECT version FROM schema_migrations"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'"));
+    }
+
+    private static KeyValuePair<string, string> Script(string name, string sql) => KeyValuePair.Create(name, sql);
+
+    private async Task<SqliteConnection> OpenRawAsync()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Folder.File("raw.db"), Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+}

@@ -1,0 +1,53 @@
+using PostureScan.TestKit;
+using System.Text.Json;
+using PostureScan.Storage;
+
+namespace PostureScan.Tests;
+
+public sealed class DemoTests
+{
+    [Fact]
+    public async Task Demo_scans_the_sample_estate_through_the_executable_and_stores_it()
+    {
+        using var dir = new TemporaryDirectory();
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "demo", "--out", dir.File("out"), "--json");
+
+        Assert.True(exit == 0, stderr);
+        using var summary = JsonDocument.Parse(stdout);
+        var root = summary.RootElement;
+        Assert.Equal(5, root.GetProperty("sessions").GetProperty("aws").GetInt32());
+        Assert.Equal(2, root.GetProperty("sessions").GetProperty("cisco").GetInt32());
+        var scopes = root.GetProperty("scopes").EnumerateArray().ToList();
+        Assert.Equal(6, scopes.Count(s => s.GetProperty("provider").GetString() == "aws"));
+        Assert.Equal(2, scopes.Count(s => s.GetProperty("provider").GetString() == "cisco"));
+        Assert.All(scopes, s => Assert.Equal("ok", s.GetProperty("status").GetString()));
+        Assert.Contains("refused 0 write calls", stderr, StringComparison.Ordinal);
+
+        await using var store = await SqliteRunStore.OpenAsync(dir.File("out/posturescan.db"), TimeProvider.System, CancellationToken.None);
+        var run = await store.GetLatestRunAsync(CancellationToken.None);
+        Assert.Equal(root.GetProperty("runId").GetString(), run!.Id);
+        var foreign = Assert.Single(run.Sessions, s => s.Id == "tms-0db0000000000bad1");
+        Assert.Equal("999988887777", foreign.Target!.OwnerAccount);
+        Assert.True(foreign.AcceptsEverything);
+        Assert.True(Assert.Single(run.Sessions, s => s.Id == "tms-0pay000000000bad2").Target!.InternetFacing);
+        var erspan = Assert.Single(run.Sessions, s => s.Scope.Account == "edge-rtr2");
+        Assert.Equal("198.51.100.23", erspan.Target!.Address);
+        Assert.True(erspan.Enabled);
+        Assert.True(File.Exists(dir.File("out/demo-world.yaml")));
+        Assert.True(File.Exists(dir.File("out/posturescan.json")));
+    }
+
+    [Fact]
+    public async Task Demo_without_json_prints_a_summary_table()
+    {
+        using var dir = new TemporaryDirectory();
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "demo");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("tms-0db0000000000bad1", stdout, StringComparison.Ordinal);
+        Assert.Contains("Mirror sessions (7)", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(dir.File("posturescan-demo/posturescan.db")));
+    }
+}
