@@ -29,10 +29,11 @@ measure() { # name output-file command...
   read -r wall rss user sys < "$out/$name.time"
   awk -v n="$name" -v w="$wall" -v r="$rss" -v u="$user" -v s="$sys" \
     'BEGIN { printf "%-8s wall %7.2f s   cpu %7.2f s   peak RSS %7.1f MB\n", n, w, u + s, r / 1024 }'
-  eval "${name}_wall=$wall; ${name}_rss=$rss"
+  eval "${name}_wall=$wall; ${name}_rss=$rss; ${name}_cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
 }
 
 uncompressed=$(zcat "${inputs[@]}" | wc -c)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates wall times; cpu times are steadier)"
 echo "corpus: ${#inputs[@]} files, $records records, $((uncompressed / 1000000)) MB uncompressed, $(du -cm "${inputs[@]}" | tail -1 | cut -f1) MB gzip; $(nproc) cores"
 measure zcat /dev/null zcat "${inputs[@]}"
 measure detect "$out/detect.jsonl" dotnet src/PostureScan/bin/Release/net10.0/PostureScan.dll detect --format jsonl "${inputs[@]}" 2> "$out/detect.err"
@@ -42,5 +43,9 @@ detect_count=$(wc -l < "$out/detect.jsonl")
 jq_count=$(wc -l < "$out/jq.jsonl")
 echo "matched: detect $detect_count, jq $jq_count"
 [ "$detect_count" -eq "$jq_count" ] || { echo "detect and jq disagree" >&2; exit 1; }
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v j="$jq_wall" -v d="$detect_wall" -v z="$zcat_wall" -v b="$uncompressed" 'BEGIN {
   printf "throughput: detect is %.1fx jq, %.2fx zcat (>= 1 means faster than zcat); detect %.0f MB/s uncompressed\n", j / d, z / d, b / 1e6 / d }'
+awk -v j="$jq_cpu" -v d="$detect_cpu" -v z="$zcat_cpu" 'BEGIN {
+  printf "cpu time: jq needs %.1fx the cpu of detect; zcat needs %.2fx (detect spreads its cpu over the cores)\n", j / d, z / d }'
+

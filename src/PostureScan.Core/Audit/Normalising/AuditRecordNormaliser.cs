@@ -15,7 +15,7 @@ internal static class AuditRecordNormaliser
 
     private static readonly JsonDocumentOptions InnerOptions = new() { MaxDepth = 64 };
 
-    public static AuditEvent? Normalise(JsonElement record, ReadOnlySpan<byte> raw, AuditInput input, out string? error)
+    public static AuditEvent? Normalise(JsonElement record, ReadOnlySpan<byte> raw, AuditInput input, bool keepRaw, out string? error)
     {
         if (record.ValueKind != JsonValueKind.Object)
         {
@@ -26,7 +26,7 @@ internal static class AuditRecordNormaliser
         // A LookupEvents page holds each CloudTrail record as a JSON string.
         if (record.TryGetProperty("CloudTrailEvent", out var inner))
         {
-            return NormaliseLookupEvent(inner, input, out error);
+            return NormaliseLookupEvent(inner, input, keepRaw, out error);
         }
 
         var profile = PlatformProfiles.ByShape.FirstOrDefault(s => record.TryGetProperty(s.Field, out _)).Profile;
@@ -71,10 +71,10 @@ internal static class AuditRecordNormaliser
             JsonFields.Coalesce(record, profile.Service) ?? ServiceFromName(name, profile),
             JsonFields.Coalesce(record, profile.OperationId),
             input,
-            raw.Length <= MaxRawBytes ? System.Text.Encoding.UTF8.GetString(raw) : null);
+            keepRaw && raw.Length <= MaxRawBytes ? System.Text.Encoding.UTF8.GetString(raw) : null);
     }
 
-    private static AuditEvent? NormaliseLookupEvent(JsonElement inner, AuditInput input, out string? error)
+    private static AuditEvent? NormaliseLookupEvent(JsonElement inner, AuditInput input, bool keepRaw, out string? error)
     {
         if (inner.ValueKind != JsonValueKind.String)
         {
@@ -92,7 +92,7 @@ internal static class AuditRecordNormaliser
                 return null;
             }
 
-            return Normalise(document.RootElement, bytes, input, out error);
+            return Normalise(document.RootElement, bytes, input, keepRaw, out error);
         }
         catch (JsonException e)
         {

@@ -53,7 +53,7 @@ public sealed class AuditLogReader(EventNameMatcher matcher, AuditReaderOptions?
             try
             {
                 using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = options.MaxDepth });
-                audit = AuditRecordNormaliser.Normalise(document.RootElement, bytes, source with { Record = record }, out error);
+                audit = AuditRecordNormaliser.Normalise(document.RootElement, bytes, source with { Record = record }, options.KeepRawJson, out error);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
             {

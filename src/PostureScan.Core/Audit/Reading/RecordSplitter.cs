@@ -168,7 +168,7 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
         {
             TopLevelObject(anyArrayHoldsRecords: true);
         }
-        else if (!RecordAt(start))
+        else if (!RecordAt(start, tooLarge ? null : scan))
         {
             _cursor.Resync(matcher, _cursor.Position + 1);
         }
@@ -226,12 +226,13 @@ internal sealed class RecordSplitter(ByteWindow window, EventNameMatcher matcher
         }
     }
 
-    /// <summary>Reads one record; false when it was invalid JSON (already reported).</summary>
+    /// <summary>Reads one record (scanning it unless already scanned); false when it was invalid JSON (already reported).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop: skip the slow first JIT tier
-    private bool RecordAt(long start)
+    private bool RecordAt(long start, ValueScan? scanned = null)
     {
         var number = ++Records;
-        var scan = _cursor.ScanValue(start, matcher, out var tooLarge);
+        var tooLarge = false;
+        var scan = scanned ?? _cursor.ScanValue(start, matcher, out tooLarge);
         if (tooLarge)
         {
             handler.OnMalformed(start, number, $"record larger than {window.MaxBytes} bytes");

@@ -39,10 +39,18 @@ internal sealed class DetectRunner(DetectConsole console)
             return UsageError($"--until: '{options.Until}' is neither an ISO 8601 time nor a duration such as 24h or 7d");
         }
 
-        var files = AuditInputPaths.Expand(options.Paths, out var missing);
-        if (missing is not null)
+        IReadOnlyList<string> files;
+        try
         {
-            return UsageError($"cannot read '{missing}': no such file or directory");
+            files = AuditInputPaths.Expand(options.Paths, out var missing);
+            if (missing is not null)
+            {
+                return UsageError($"cannot read '{Printable.Of(missing, 300)}': no such file or directory");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return UsageError($"cannot list an input directory: {e.Message}");
         }
 
         var outcomes = ReadAll(files, cancellationToken);
@@ -60,7 +68,8 @@ internal sealed class DetectRunner(DetectConsole console)
 
     private List<InputOutcome> ReadAll(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
-        var reader = new AuditLogReader(EventNameMatcher.Mirror);
+        // The report needs no raw records: matched events then cost a few hundred bytes each.
+        var reader = new AuditLogReader(EventNameMatcher.Mirror, AuditReaderOptions.Default with { KeepRawJson = false });
         var outcomes = new ConcurrentDictionary<int, InputOutcome>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(0, files.Count, parallel, i => outcomes[i] = ReadOne(reader, files[i]));
