@@ -23,7 +23,11 @@ internal static class DemoCommand
             DefaultValueFactory = _ => new DirectoryInfo("posturescan-demo"),
         };
         var json = CommonOptions.Json();
-        var command = new Command("demo", "Scan the bundled sample estate in the built-in emulator and print the result") { output, json };
+        var policy = new Option<FileInfo?>("--policy")
+        {
+            Description = "Policy to evaluate (default: the bundled sanctioned-NDR example, written to the output folder)",
+        };
+        var command = new Command("demo", "Scan the bundled sample estate in the built-in emulator and print the result") { output, json, policy };
         command.SetAction(async (parse, ct) =>
         {
             var dir = parse.GetValue(output)!;
@@ -36,6 +40,7 @@ internal static class DemoCommand
             var devices = Path.Combine(dir.FullName, "devices");
             DemoBundle.WriteDevices(devices);
             await WriteReplayFilesAsync(dir, devices, ct);
+            var policyPath = parse.GetValue(policy)?.FullName ?? Path.Combine(dir.FullName, DemoBundle.PolicyName);
             using var settings = DemoBundle.Open(DemoBundle.SettingsName);
             var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
             {
@@ -43,7 +48,7 @@ internal static class DemoCommand
                 ["Cisco:Directory"] = devices,
             }, settings);
 
-            var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson), TimeProvider.System, ct);
+            var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson, policyPath), TimeProvider.System, ct);
 
             var log = asJson ? Console.Error : Console.Out;
             await log.WriteLineAsync($"""
@@ -51,11 +56,12 @@ internal static class DemoCommand
                 Emulator on {emulator.Endpoint} served {emulator.Counters.TotalCalls} read calls and refused {emulator.Counters.TotalRejectedWrites} write calls.
                 Database:      {database}
                 Device files:  {devices}
+                Policy:        {policyPath}
                 World file:    {Path.Combine(dir.FullName, DemoBundle.WorldName)}
                 Configuration: {Path.Combine(dir.FullName, "posturescan.json")}
                 To replay by hand:
                   posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} &
-                  posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database}
+                  posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database} --policy {policyPath}
                 """);
             return exit;
         });
@@ -66,6 +72,7 @@ internal static class DemoCommand
     private static async Task WriteReplayFilesAsync(DirectoryInfo dir, string devices, CancellationToken ct)
     {
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.WorldName), DemoBundle.ReadText(DemoBundle.WorldName), ct);
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.PolicyName), DemoBundle.ReadText(DemoBundle.PolicyName), ct);
         var settings = JsonNode.Parse(DemoBundle.ReadText(DemoBundle.SettingsName))!;
         settings["Aws"]!["ServiceUrl"] = $"http://127.0.0.1:{ReplayPort}/";
         settings["Cisco"] = new JsonObject { ["Directory"] = devices };
