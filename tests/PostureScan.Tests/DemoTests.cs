@@ -34,7 +34,19 @@ public sealed class DemoTests
         var erspan = Assert.Single(run.Sessions, s => s.Scope.Account == "edge-rtr2");
         Assert.Equal("198.51.100.23", erspan.Target!.Address);
         Assert.True(erspan.Enabled);
+        var evaluation = await store.GetEvaluationAsync(run.Id, CancellationToken.None);
+        var flagged = evaluation!.Findings.Where(f => f.IsActive).Select(f => (f.CheckId, f.ResourceId)).ToHashSet();
+        Assert.Contains(("destination-in-foreign-account", "tms-0db0000000000bad1"), flagged);
+        Assert.Contains(("destination-internet-facing", "tms-0pay000000000bad2"), flagged);
+        Assert.Contains(("unapproved-destination", "edge-rtr2/session/7"), flagged);
+        foreach (var sanctioned in new[] { "tms-0ndrweb0000000001", "tms-0ndrweb0000000002", "tms-0stg000000000001", "core-sw1/session/1" })
+        {
+            Assert.DoesNotContain(flagged, f => f.ResourceId == sanctioned);
+        }
+
+        Assert.True(root.GetProperty("findings").GetProperty("critical").GetInt32() >= 2);
         Assert.True(File.Exists(dir.File("out/demo-world.yaml")));
+        Assert.True(File.Exists(dir.File("out/sanctioned-ndr.example.yaml")));
         Assert.True(File.Exists(dir.File("out/posturescan.json")));
     }
 
