@@ -26,7 +26,9 @@ internal sealed class TapCollector(ArmClient arm, ArmLister lister, AzureOptions
         var resolved = new ConcurrentDictionary<string, Resolved>(NetworkIds.Comparer);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = ct };
         await Parallel.ForEachAsync(referenced, parallel, async (id, token) =>
-            resolved[id] = await reader.GetAsync(new ResourceIdentifier(id), token));
+            resolved[id] = ResourceIdentifier.TryParse(id, out var parsed) && parsed is not null
+                ? await reader.GetAsync(parsed, token)
+                : new Resolved(null, "not a resource id"));
 
         return [.. taps.Select(t => TapMapping.ToSession(t, scope, resolved)).OrderBy(s => s.Id, StringComparer.Ordinal)];
     }

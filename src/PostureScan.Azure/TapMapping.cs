@@ -21,13 +21,13 @@ internal static class TapMapping
         {
             if (NetworkIds.Parent(configuration.Id, NetworkIds.TapConfiguration) is { } nic)
             {
-                yield return nic.ToString();
+                yield return nic;
             }
         }
 
         if (TapDestination.Of(properties) is var (kind, id) && NetworkIds.Parent(id, kind.ChildType) is { } holder)
         {
-            yield return holder.ToString();
+            yield return holder;
         }
     }
 
@@ -58,16 +58,16 @@ internal static class TapMapping
     private static MirroredSource Source(string tapConfigurationId, IReadOnlyDictionary<string, Resolved> resolved)
     {
         var nicId = NetworkIds.Parent(tapConfigurationId, NetworkIds.TapConfiguration);
-        var document = nicId is null ? null : resolved.GetValueOrDefault(nicId.ToString())?.Document;
+        var document = nicId is null ? null : resolved.GetValueOrDefault(nicId)?.Document;
         var nic = document?.PropertiesAs<NicProperties>();
         var configurations = nic?.IpConfigurations ?? [];
         var primary = configurations.FirstOrDefault(c => c.Properties?.Primary == true) ?? (configurations.Count > 0 ? configurations[0] : null);
         return new MirroredSource(
             Kind: "network-interface",
-            Id: nicId?.ToString() ?? tapConfigurationId,
-            Name: document?.Name ?? nicId?.Name,
+            Id: nicId ?? tapConfigurationId,
+            Name: document?.Name ?? (nicId is null ? null : NetworkIds.Name(nicId)),
             Instance: nic?.VirtualMachine?.Id,
-            Network: NetworkIds.Parent(primary?.Properties?.Subnet?.Id, NetworkIds.Subnet)?.ToString(),
+            Network: NetworkIds.Parent(primary?.Properties?.Subnet?.Id, NetworkIds.Subnet),
             Addresses: [.. configurations.Select(c => c.Properties?.PrivateIPAddress).OfType<string>().Distinct(StringComparer.Ordinal)],
             Direction: TrafficDirection.Both,
             Tags: document?.Tags ?? NoTags,
@@ -77,16 +77,16 @@ internal static class TapMapping
     private static MirrorTarget Target(TapDestination kind, string id, int? port, IReadOnlyDictionary<string, Resolved> resolved)
     {
         var holderId = NetworkIds.Parent(id, kind.ChildType);
-        var holder = holderId is null ? Resolved.Missing : resolved.GetValueOrDefault(holderId.ToString(), Resolved.Missing);
+        var holder = holderId is null ? Resolved.Missing : resolved.GetValueOrDefault(holderId, Resolved.Missing);
         var document = holder.Document;
-        var name = id[(id.LastIndexOf('/') + 1)..];
+        var name = NetworkIds.Name(id);
         var configurations = document is null ? null : kind.Configurations(document);
         var configuration = configurations?.FirstOrDefault(c => NetworkIds.Comparer.Equals(c.Id, id))
             ?? configurations?.FirstOrDefault(c => NetworkIds.Comparer.Equals(c.Name, name));
         return new MirrorTarget(
             Id: id,
             Kind: kind.Kind,
-            ResourceId: kind.MachineInterface ? holderId?.ToString() ?? id : id,
+            ResourceId: kind.MachineInterface ? holderId ?? id : id,
             Address: configuration?.Properties?.PrivateIPAddress,
             DnsName: null,
             OwnerAccount: NetworkIds.SubscriptionOf(id),
