@@ -17,9 +17,11 @@ public sealed class DemoTests
         using var summary = JsonDocument.Parse(stdout);
         var root = summary.RootElement;
         Assert.Equal(5, root.GetProperty("sessions").GetProperty("aws").GetInt32());
+        Assert.Equal(2, root.GetProperty("sessions").GetProperty("cisco").GetInt32());
         Assert.Equal(2, root.GetProperty("sessions").GetProperty("azure").GetInt32());
         var scopes = root.GetProperty("scopes").EnumerateArray().ToList();
-        Assert.Equal(8, scopes.Count);
+        Assert.Equal(6, scopes.Count(s => s.GetProperty("provider").GetString() == "aws"));
+        Assert.Equal(2, scopes.Count(s => s.GetProperty("provider").GetString() == "cisco"));
         Assert.Equal(2, scopes.Count(s => s.GetProperty("provider").GetString() == "azure"));
         Assert.All(scopes, s => Assert.Equal("ok", s.GetProperty("status").GetString()));
         Assert.Contains("refused 0 write calls", stderr, StringComparison.Ordinal);
@@ -37,6 +39,9 @@ public sealed class DemoTests
         var outside = Assert.Single(run.Sessions, s => s.Name == "vtap-diag");
         Assert.True(outside.TargetInForeignAccount);
         Assert.Equal("d00dfeed-1234-4abc-8def-0123456789ab", outside.Target!.OwnerAccount);
+        var erspan = Assert.Single(run.Sessions, s => s.Scope.Account == "edge-rtr2");
+        Assert.Equal("198.51.100.23", erspan.Target!.Address);
+        Assert.True(erspan.Enabled);
         Assert.True(File.Exists(dir.File("out/demo-world.yaml")));
         Assert.True(File.Exists(dir.File("out/posturescan.json")));
     }
@@ -50,7 +55,7 @@ public sealed class DemoTests
 
         Assert.True(exit == 0, stderr);
         Assert.Contains("tms-0db0000000000bad1", stdout, StringComparison.Ordinal);
-        Assert.Contains("Mirror sessions (7)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Mirror sessions (9)", stdout, StringComparison.Ordinal);
         Assert.Contains("vtap-diag", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("posturescan-demo/posturescan.db")));
     }

@@ -34,7 +34,9 @@ internal static class DemoCommand
             await using var emulator = await EmulatorHost.StartAsync(world, ct: ct);
 
             var database = Path.Combine(dir.FullName, "posturescan.db");
-            await WriteReplayFilesAsync(dir, ct);
+            var devices = Path.Combine(dir.FullName, "devices");
+            DemoBundle.WriteDevices(devices);
+            await WriteReplayFilesAsync(dir, devices, ct);
             using var settings = DemoBundle.Open(DemoBundle.SettingsName);
             var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
             {
@@ -42,6 +44,7 @@ internal static class DemoCommand
                 ["Azure:ArmEndpoint"] = emulator.HttpsEndpoint.ToString(),
                 ["Azure:AuthorityHost"] = emulator.HttpsEndpoint.ToString(),
                 ["Azure:TrustedCertificateThumbprint"] = emulator.CertificateThumbprint,
+                ["Cisco:Directory"] = devices,
             }, settings);
 
             var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson), TimeProvider.System, ct);
@@ -51,6 +54,7 @@ internal static class DemoCommand
 
                 Emulator on {emulator.Endpoint} served {emulator.Counters.TotalCalls} read calls and refused {emulator.Counters.TotalRejectedWrites} write calls.
                 Database:      {database}
+                Device files:  {devices}
                 World file:    {Path.Combine(dir.FullName, DemoBundle.WorldName)}
                 Configuration: {Path.Combine(dir.FullName, "posturescan.json")}
                 To replay by hand:
@@ -64,7 +68,7 @@ internal static class DemoCommand
     }
 
     /// <summary>Leaves the world and a matching configuration beside the database, to edit and re-run.</summary>
-    private static async Task WriteReplayFilesAsync(DirectoryInfo dir, CancellationToken ct)
+    private static async Task WriteReplayFilesAsync(DirectoryInfo dir, string devices, CancellationToken ct)
     {
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.WorldName), DemoBundle.ReadText(DemoBundle.WorldName), ct);
         var settings = JsonNode.Parse(DemoBundle.ReadText(DemoBundle.SettingsName))!;
@@ -72,6 +76,7 @@ internal static class DemoCommand
         // The emulator makes a new certificate at every start: its thumbprint comes from the environment.
         settings["Azure"]!["ArmEndpoint"] = $"https://127.0.0.1:{ReplayHttpsPort}/";
         settings["Azure"]!["AuthorityHost"] = $"https://127.0.0.1:{ReplayHttpsPort}/";
+        settings["Cisco"] = new JsonObject { ["Directory"] = devices };
         await File.WriteAllTextAsync(
             Path.Combine(dir.FullName, "posturescan.json"),
             settings.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }),

@@ -25,20 +25,7 @@ internal static class EmulatorCommand
                 throw new UsageException(ex.Message);
             }
 
-            await using var host = await EmulatorHost.StartAsync(world, new EmulatorOptions { Port = parse.GetValue(port), HttpsPort = parse.GetValue(httpsPort) }, ct);
-            await Console.Error.WriteLineAsync($"""
-                emulator listening on {host.Endpoint} (AWS) and {host.HttpsEndpoint} (Azure) (Ctrl+C to stop)
-                its certificate, to trust for Azure: POSTURESCAN__Azure__TrustedCertificateThumbprint={host.CertificateThumbprint}
-                """);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            await Console.Error.WriteLineAsync($"served {host.Counters.TotalCalls} read calls, refused {host.Counters.TotalRejectedWrites} write calls");
+            await EmulatorHost.RunAsync(world, parse.GetValue(port), Console.Out, ct, parse.GetValue(httpsPort));
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using PostureScan.Aws;
 using PostureScan.Azure;
+using PostureScan.Cisco;
 using PostureScan.Cli;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
@@ -18,6 +19,7 @@ internal static class ProviderRegistry
         {
             [Providers.Aws] = ("Aws", (c, t) => new AwsInventorySource(AppConfiguration.Bind<AwsOptions>(c, "Aws"), t)),
             [Providers.Azure] = ("Azure", (c, t) => new AzureInventorySource(AppConfiguration.Bind<AzureOptions>(c, "Azure"), t)),
+            [Providers.Cisco] = ("Cisco", (c, t) => CiscoSource(AppConfiguration.Bind<CiscoSettings>(c, "Cisco"), t)),
         };
 
     public static IReadOnlyList<string> Known => [.. Entries.Keys.Order(StringComparer.Ordinal)];
@@ -54,4 +56,9 @@ internal static class ProviderRegistry
             throw new UsageException($"configuration section '{section}': {ex.Message}");
         }
     }
+
+    private static CiscoInventorySource CiscoSource(CiscoSettings settings, TimeProvider time) =>
+        string.IsNullOrWhiteSpace(settings.Directory)
+            ? throw new UsageException("Cisco:Directory must name the folder of device files")
+            : new CiscoInventorySource(new CiscoInventoryOptions(settings.Directory, settings.DeviceNames), time);
 }
