@@ -18,9 +18,11 @@ public sealed class DemoTests
         var root = summary.RootElement;
         Assert.Equal(5, root.GetProperty("sessions").GetProperty("aws").GetInt32());
         Assert.Equal(2, root.GetProperty("sessions").GetProperty("cisco").GetInt32());
+        Assert.Equal(2, root.GetProperty("sessions").GetProperty("azure").GetInt32());
         var scopes = root.GetProperty("scopes").EnumerateArray().ToList();
         Assert.Equal(6, scopes.Count(s => s.GetProperty("provider").GetString() == "aws"));
         Assert.Equal(2, scopes.Count(s => s.GetProperty("provider").GetString() == "cisco"));
+        Assert.Equal(2, scopes.Count(s => s.GetProperty("provider").GetString() == "azure"));
         Assert.All(scopes, s => Assert.Equal("ok", s.GetProperty("status").GetString()));
         Assert.Contains("refused 0 write calls", stderr, StringComparison.Ordinal);
 
@@ -31,6 +33,12 @@ public sealed class DemoTests
         Assert.Equal("999988887777", foreign.Target!.OwnerAccount);
         Assert.True(foreign.AcceptsEverything);
         Assert.True(Assert.Single(run.Sessions, s => s.Id == "tms-0pay000000000bad2").Target!.InternetFacing);
+        var sanctioned = Assert.Single(run.Sessions, s => s.Name == "vtap-ndr");
+        Assert.Equal(["10.60.1.4", "10.60.1.5"], sanctioned.Sources.SelectMany(s => s.Addresses).Order(StringComparer.Ordinal));
+        Assert.Equal("10.50.0.10", sanctioned.Target!.Address);
+        var outside = Assert.Single(run.Sessions, s => s.Name == "vtap-diag");
+        Assert.True(outside.TargetInForeignAccount);
+        Assert.Equal("d00dfeed-1234-4abc-8def-0123456789ab", outside.Target!.OwnerAccount);
         var erspan = Assert.Single(run.Sessions, s => s.Scope.Account == "edge-rtr2");
         Assert.Equal("198.51.100.23", erspan.Target!.Address);
         Assert.True(erspan.Enabled);
@@ -59,7 +67,8 @@ public sealed class DemoTests
 
         Assert.True(exit == 0, stderr);
         Assert.Contains("tms-0db0000000000bad1", stdout, StringComparison.Ordinal);
-        Assert.Contains("Mirror sessions (7)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Mirror sessions (9)", stdout, StringComparison.Ordinal);
+        Assert.Contains("vtap-diag", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("posturescan-demo/posturescan.db")));
     }
 }

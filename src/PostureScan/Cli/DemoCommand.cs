@@ -14,6 +14,7 @@ namespace PostureScan.Cli;
 internal static class DemoCommand
 {
     private const int ReplayPort = 4566;
+    private const int ReplayHttpsPort = 4567;
 
     public static Command Create()
     {
@@ -45,6 +46,9 @@ internal static class DemoCommand
             var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
             {
                 ["Aws:ServiceUrl"] = emulator.Endpoint.ToString(),
+                ["Azure:ArmEndpoint"] = emulator.HttpsEndpoint.ToString(),
+                ["Azure:AuthorityHost"] = emulator.HttpsEndpoint.ToString(),
+                ["Azure:TrustedCertificateThumbprint"] = emulator.CertificateThumbprint,
                 ["Cisco:Directory"] = devices,
             }, settings);
 
@@ -60,7 +64,8 @@ internal static class DemoCommand
                 World file:    {Path.Combine(dir.FullName, DemoBundle.WorldName)}
                 Configuration: {Path.Combine(dir.FullName, "posturescan.json")}
                 To replay by hand:
-                  posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} &
+                  posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} --https-port {ReplayHttpsPort} &
+                  export POSTURESCAN__Azure__TrustedCertificateThumbprint=<the SHA-256 the emulator prints>
                   posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database} --policy {policyPath}
                 """);
             return exit;
@@ -75,6 +80,9 @@ internal static class DemoCommand
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.PolicyName), DemoBundle.ReadText(DemoBundle.PolicyName), ct);
         var settings = JsonNode.Parse(DemoBundle.ReadText(DemoBundle.SettingsName))!;
         settings["Aws"]!["ServiceUrl"] = $"http://127.0.0.1:{ReplayPort}/";
+        // The emulator makes a new certificate at every start: its thumbprint comes from the environment.
+        settings["Azure"]!["ArmEndpoint"] = $"https://127.0.0.1:{ReplayHttpsPort}/";
+        settings["Azure"]!["AuthorityHost"] = $"https://127.0.0.1:{ReplayHttpsPort}/";
         settings["Cisco"] = new JsonObject { ["Directory"] = devices };
         await File.WriteAllTextAsync(
             Path.Combine(dir.FullName, "posturescan.json"),
