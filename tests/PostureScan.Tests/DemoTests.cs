@@ -47,9 +47,10 @@ public sealed class DemoTests
         Assert.Contains(("destination-in-foreign-account", "tms-0db0000000000bad1"), flagged);
         Assert.Contains(("destination-internet-facing", "tms-0pay000000000bad2"), flagged);
         Assert.Contains(("unapproved-destination", "edge-rtr2/session/7"), flagged);
-        foreach (var sanctioned in new[] { "tms-0ndrweb0000000001", "tms-0ndrweb0000000002", "tms-0stg000000000001", "core-sw1/session/1" })
+        Assert.Contains(("destination-in-foreign-account", outside.Id), flagged);
+        foreach (var clean in new[] { "tms-0ndrweb0000000001", "tms-0ndrweb0000000002", "tms-0stg000000000001", "core-sw1/session/1", sanctioned.Id })
         {
-            Assert.DoesNotContain(flagged, f => f.ResourceId == sanctioned);
+            Assert.DoesNotContain(flagged, f => f.ResourceId == clean);
         }
 
         Assert.True(root.GetProperty("findings").GetProperty("critical").GetInt32() >= 2);
