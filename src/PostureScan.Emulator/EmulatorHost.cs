@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PostureScan.Emulator.Aws;
 using PostureScan.Emulator.Ec2;
 using PostureScan.Emulator.Elb;
+using PostureScan.Emulator.Gcp;
 using PostureScan.Emulator.Sts;
 using PostureScan.Emulator.Worlds;
 
@@ -57,6 +58,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapAwsQuery(state, [Ec2Service.Create(), StsService.Create(), ElbService.Create()]);
+        app.MapGcp(state);
         await app.StartAsync(ct);
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -29,6 +29,8 @@ internal sealed partial class WorldValidator(string sourceName, NodeLocations lo
             Require(credential, keys.Add(credential.AccessKeyId), $"access key '{credential.AccessKeyId}' is listed twice");
             Require(credential, accounts.Contains(credential.Account), $"credential '{credential.AccessKeyId}' names account '{credential.Account}', which is not in aws.accounts");
         }
+
+        ValidateGcp(world.Gcp);
     }
 
     private void ValidateAccount(AwsAccount account)
