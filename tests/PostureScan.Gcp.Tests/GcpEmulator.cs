@@ -1,0 +1,63 @@
+using PostureScan.Emulator;
+using PostureScan.Emulator.Gcp;
+using PostureScan.Emulator.Worlds;
+using PostureScan.TestKit;
+
+namespace PostureScan.Gcp.Tests;
+
+/// <summary>
+/// The emulator serving a GCP world, a service-account key generated for the test (its public half
+/// registered in the world, its token_uri pointing at the emulator), and scanner options to match.
+/// </summary>
+internal sealed class GcpEmulator : IAsyncDisposable
+{
+    public const string Email = "posturescan@prj-sec-tooling.iam.gserviceaccount.com";
+
+    private readonly TemporaryDirectory _dir;
+
+    private GcpEmulator(EmulatorHost host, TemporaryDirectory dir, string keyFile)
+    {
+        Host = host;
+        _dir = dir;
+        KeyFile = keyFile;
+    }
+
+    public EmulatorHost Host { get; }
+
+    public string KeyFile { get; }
+
+    /// <summary>Starts the emulator with <paramref name="projects"/>; <paramref name="signingKey"/> replaces the registered key's signer.</summary>
+    public static async Task<GcpEmulator> StartAsync(IReadOnlyList<GcpProject> projects, GcpServiceAccountKey? signingKey = null)
+    {
+        var key = GcpServiceAccountKey.Generate(Email, "prj-sec-tooling");
+        var world = new World
+        {
+            Gcp = new GcpWorld
+            {
+                ServiceAccounts = [new GcpServiceAccount { Email = Email, PublicKey = key.PublicKeyPem }],
+                Projects = projects,
+            },
+        };
+        var host = await EmulatorHost.StartAsync(world);
+        var dir = new TemporaryDirectory();
+        var keyFile = dir.File("key.json");
+        await File.WriteAllTextAsync(keyFile, (signingKey ?? key).ToKeyFileJson(GcpServiceAccountKey.TokenUri(host.Endpoint)));
+        return new GcpEmulator(host, dir, keyFile);
+    }
+
+    public GcpOptions Options(params string[] projects) => new()
+    {
+        Projects = [.. projects],
+        CredentialFile = KeyFile,
+        ComputeEndpoint = new Uri(Host.Endpoint, "/compute/v1/").ToString(),
+        ResourceManagerEndpoint = Host.Endpoint.ToString(),
+        RetryBaseDelayMs = 20,
+        MaxConcurrency = 4,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _dir.Dispose();
+    }
+}
