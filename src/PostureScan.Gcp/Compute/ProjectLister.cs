@@ -23,14 +23,7 @@ internal sealed class ProjectLister(GcpRestClient client, Uri resourceManagerEnd
             }
 
             var page = await client.GetAsync<ProjectList>(new Uri(resourceManagerEndpoint, query), counter, ct);
-            foreach (var project in page.Projects ?? [])
-            {
-                // Projects pending deletion are listed too; they can no longer hold running mirrors.
-                if (project is { ProjectId: { Length: > 0 and <= 100 } id, LifecycleState: "ACTIVE" })
-                {
-                    projects.Add(id);
-                }
-            }
+            projects.UnionWith(ActiveIds(page));
 
             pageToken = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
             if (pageToken is null)
@@ -44,4 +37,10 @@ internal sealed class ProjectLister(GcpRestClient client, Uri resourceManagerEnd
             }
         }
     }
+
+    /// <summary>The active projects of a page. Projects pending deletion are listed too; they can hold no running mirror.</summary>
+    public static IEnumerable<string> ActiveIds(ProjectList page) =>
+        (page.Projects ?? [])
+            .Where(p => p is { ProjectId.Length: > 0 and <= 100, LifecycleState: "ACTIVE" })
+            .Select(p => p.ProjectId!);
 }

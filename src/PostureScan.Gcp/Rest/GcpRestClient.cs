@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Polly;
@@ -77,13 +78,16 @@ internal sealed class GcpRestClient : IDisposable
         }
     }
 
-    private static async Task<GcpApiException> ErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    private static async Task<GcpApiException> ErrorAsync(HttpResponseMessage response, CancellationToken ct) =>
+        ParseError(response.StatusCode, response.ReasonPhrase, await response.Content.ReadAsStringAsync(ct));
+
+    /// <summary>An error answer as an exception: Google's error body when there is one, the status otherwise.</summary>
+    internal static GcpApiException ParseError(HttpStatusCode status, string? reasonPhrase, string body)
     {
-        var text = await response.Content.ReadAsStringAsync(ct);
         ErrorBody? error = null;
         try
         {
-            error = JsonSerializer.Deserialize<ErrorEnvelope>(text, GcpJson.Options)?.Error;
+            error = JsonSerializer.Deserialize<ErrorEnvelope>(body, GcpJson.Options)?.Error;
         }
         catch (JsonException)
         {
@@ -91,10 +95,10 @@ internal sealed class GcpRestClient : IDisposable
         }
 
         var reason = error?.Errors?.FirstOrDefault()?.Reason ?? error?.Status;
-        var message = error?.Message ?? response.ReasonPhrase ?? "";
-        var status = (int)response.StatusCode;
-        var summary = reason is null ? $"HTTP {status}: {message}" : $"HTTP {status} {reason}: {message}";
-        return new GcpApiException(response.StatusCode, Bound(reason, 100), Bound(summary, MaxErrorText)!);
+        var message = error?.Message ?? reasonPhrase ?? "";
+        var code = (int)status;
+        var summary = reason is null ? $"HTTP {code}: {message}" : $"HTTP {code} {reason}: {message}";
+        return new GcpApiException(status, Bound(reason, 100), Bound(summary, MaxErrorText)!);
     }
 
     private static string? Bound(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
