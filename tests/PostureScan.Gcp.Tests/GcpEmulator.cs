@@ -13,23 +13,30 @@ internal sealed class GcpEmulator : IAsyncDisposable
 {
     public const string Email = "posturescan@prj-sec-tooling.iam.gserviceaccount.com";
 
+    // RSA key generation is slow on a busy machine; one registered key serves every test.
+    private static readonly Lazy<GcpServiceAccountKey> SharedKey = new(() => GcpServiceAccountKey.Generate(Email, "prj-sec-tooling"));
+
     private readonly TemporaryDirectory _dir;
 
-    private GcpEmulator(EmulatorHost host, TemporaryDirectory dir, string keyFile)
+    private GcpEmulator(EmulatorHost host, TemporaryDirectory dir, GcpServiceAccountKey key, string keyFile)
     {
         Host = host;
         _dir = dir;
+        Key = key;
         KeyFile = keyFile;
     }
 
     public EmulatorHost Host { get; }
+
+    /// <summary>The key registered in the world.</summary>
+    public GcpServiceAccountKey Key { get; }
 
     public string KeyFile { get; }
 
     /// <summary>Starts the emulator with <paramref name="projects"/>; <paramref name="signingKey"/> replaces the registered key's signer.</summary>
     public static async Task<GcpEmulator> StartAsync(IReadOnlyList<GcpProject> projects, GcpServiceAccountKey? signingKey = null)
     {
-        var key = GcpServiceAccountKey.Generate(Email, "prj-sec-tooling");
+        var key = SharedKey.Value;
         var world = new World
         {
             Gcp = new GcpWorld
@@ -42,7 +49,7 @@ internal sealed class GcpEmulator : IAsyncDisposable
         var dir = new TemporaryDirectory();
         var keyFile = dir.File("key.json");
         await File.WriteAllTextAsync(keyFile, (signingKey ?? key).ToKeyFileJson(GcpServiceAccountKey.TokenUri(host.Endpoint)));
-        return new GcpEmulator(host, dir, keyFile);
+        return new GcpEmulator(host, dir, key, keyFile);
     }
 
     public GcpOptions Options(params string[] projects) => new()
