@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using PostureScan.Demo;
 using PostureScan.Emulator;
+using PostureScan.Emulator.Gcp;
 using PostureScan.Emulator.Worlds;
 using PostureScan.Hosting;
 
@@ -14,6 +15,9 @@ namespace PostureScan.Cli;
 internal static class DemoCommand
 {
     private const int ReplayPort = 4566;
+    private const string GcpDemoAccount = "posturescan@demo-sec-tooling.iam.gserviceaccount.com";
+    private const string GcpKeyName = "gcp-service-account.json";
+    private const string GcpReplayKeyName = "gcp-service-account.replay.json";
 
     public static Command Create()
     {
@@ -33,11 +37,15 @@ internal static class DemoCommand
             await using var emulator = await EmulatorHost.StartAsync(world, ct: ct);
 
             var database = Path.Combine(dir.FullName, "posturescan.db");
+            var gcpKey = await WriteGcpKeysAsync(dir, emulator.Endpoint, ct);
             await WriteReplayFilesAsync(dir, ct);
             using var settings = DemoBundle.Open(DemoBundle.SettingsName);
             var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
             {
                 ["Aws:ServiceUrl"] = emulator.Endpoint.ToString(),
+                ["Gcp:ComputeEndpoint"] = new Uri(emulator.Endpoint, "/compute/v1/").ToString(),
+                ["Gcp:ResourceManagerEndpoint"] = emulator.Endpoint.ToString(),
+                ["Gcp:CredentialFile"] = gcpKey,
             }, settings);
 
             var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson), TimeProvider.System, ct);
@@ -58,12 +66,29 @@ internal static class DemoCommand
         return command;
     }
 
+    /// <summary>
+    /// A service-account key made for this demo, as Google's console would download it, but with its
+    /// token_uri at the emulator: one for this run, one for the replay port. Returns the first's path.
+    /// </summary>
+    private static async Task<string> WriteGcpKeysAsync(DirectoryInfo dir, Uri endpoint, CancellationToken ct)
+    {
+        var key = GcpServiceAccountKey.Generate(GcpDemoAccount, "demo-sec-tooling");
+        var live = Path.Combine(dir.FullName, GcpKeyName);
+        await File.WriteAllTextAsync(live, key.ToKeyFileJson(GcpServiceAccountKey.TokenUri(endpoint)), ct);
+        var replay = new Uri($"http://127.0.0.1:{ReplayPort}/");
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, GcpReplayKeyName), key.ToKeyFileJson(GcpServiceAccountKey.TokenUri(replay)), ct);
+        return live;
+    }
+
     /// <summary>Leaves the world and a matching configuration beside the database, to edit and re-run.</summary>
     private static async Task WriteReplayFilesAsync(DirectoryInfo dir, CancellationToken ct)
     {
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.WorldName), DemoBundle.ReadText(DemoBundle.WorldName), ct);
         var settings = JsonNode.Parse(DemoBundle.ReadText(DemoBundle.SettingsName))!;
         settings["Aws"]!["ServiceUrl"] = $"http://127.0.0.1:{ReplayPort}/";
+        settings["Gcp"]!["ComputeEndpoint"] = $"http://127.0.0.1:{ReplayPort}/compute/v1/";
+        settings["Gcp"]!["ResourceManagerEndpoint"] = $"http://127.0.0.1:{ReplayPort}/";
+        settings["Gcp"]!["CredentialFile"] = Path.Combine(dir.FullName, GcpReplayKeyName);
         await File.WriteAllTextAsync(
             Path.Combine(dir.FullName, "posturescan.json"),
             settings.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }),

@@ -3,6 +3,7 @@ using PostureScan.Aws;
 using PostureScan.Cli;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
+using PostureScan.Gcp;
 
 namespace PostureScan.Hosting;
 
@@ -16,6 +17,7 @@ internal static class ProviderRegistry
         new(StringComparer.OrdinalIgnoreCase)
         {
             [Providers.Aws] = ("Aws", (c, t) => new AwsInventorySource(AppConfiguration.Bind<AwsOptions>(c, "Aws"), t)),
+            [Providers.Gcp] = ("Gcp", (c, t) => new GcpInventorySource(AppConfiguration.Bind<GcpOptions>(c, "Gcp"), t)),
         };
 
     public static IReadOnlyList<string> Known => [.. Entries.Keys.Order(StringComparer.Ordinal)];
