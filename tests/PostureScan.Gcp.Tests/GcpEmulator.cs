@@ -45,10 +45,16 @@ internal sealed class GcpEmulator : IAsyncDisposable
                 Projects = projects,
             },
         };
+        return await StartAsync(world, key, signingKey ?? key);
+    }
+
+    /// <summary>Starts the emulator with <paramref name="world"/>; the key file holds <paramref name="signingKey"/>.</summary>
+    public static async Task<GcpEmulator> StartAsync(World world, GcpServiceAccountKey key, GcpServiceAccountKey signingKey)
+    {
         var host = await EmulatorHost.StartAsync(world);
         var dir = new TemporaryDirectory();
         var keyFile = dir.File("key.json");
-        await File.WriteAllTextAsync(keyFile, (signingKey ?? key).ToKeyFileJson(GcpServiceAccountKey.TokenUri(host.Endpoint)));
+        await File.WriteAllTextAsync(keyFile, signingKey.ToKeyFileJson(GcpServiceAccountKey.TokenUri(host.Endpoint)));
         return new GcpEmulator(host, dir, key, keyFile);
     }
 
