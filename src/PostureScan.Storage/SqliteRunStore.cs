@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using PostureScan.Core.Findings;
 using PostureScan.Core.Scanning;
 using PostureScan.Storage.Migrations;
 
@@ -65,14 +66,27 @@ public sealed class SqliteRunStore : IRunStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task SaveRunAsync(ScanRun run, CancellationToken cancellationToken)
+    public Task SaveRunAsync(ScanRun run, CancellationToken cancellationToken) => SaveRunAsync(run, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task SaveRunAsync(ScanRun run, PolicyEvaluation? evaluation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        if (evaluation is not null && !string.Equals(evaluation.RunId, run.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The evaluation is of run {evaluation.RunId}, not of run {run.Id}.", nameof(evaluation));
+        }
+
         await using var connection = await OpenConnectionAsync(cancellationToken);
 
         // BEGIN IMMEDIATE: take the write lock up front, so the duplicate-id check and the inserts are one step.
         await using var transaction = connection.BeginTransaction(deferred: false);
         await RunWriter.InsertAsync(connection, transaction, run, cancellationToken);
+        if (evaluation is not null)
+        {
+            await EvaluationStore.InsertAsync(connection, transaction, evaluation, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -101,6 +115,25 @@ public sealed class SqliteRunStore : IRunStore, IAsyncDisposable
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         return await RunReader.ListAsync(connection, transaction, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<PolicyEvaluation?> GetEvaluationAsync(string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await EvaluationStore.ReadAsync(connection, transaction, runId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<PolicyEvaluation?> GetLatestEvaluationAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await EvaluationStore.LatestIdAsync(connection, transaction, cancellationToken) is { } id
+            ? await EvaluationStore.ReadAsync(connection, transaction, id, cancellationToken)
+            : null;
     }
 
     /// <summary>The result of <c>PRAGMA integrity_check</c>: "ok" for a sound file, otherwise the problems found.</summary>

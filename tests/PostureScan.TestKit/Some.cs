@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using PostureScan.Core.Attribution;
+using PostureScan.Core.Findings;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
 
@@ -151,4 +153,79 @@ public static class Some
     /// <summary><paramref name="count"/> sessions spread over <paramref name="scopes"/> regions of one account.</summary>
     public static IReadOnlyList<MirrorSession> Sessions(int count, int scopes = 10) =>
         [.. Enumerable.Range(0, count).Select(i => Session(scope: Scope(region: $"region-{i % scopes}")))];
+
+    /// <summary>A create event found for <paramref name="resourceId"/>, by default by an automation role from an internal address.</summary>
+    public static Attribution Attribution(
+        string resourceId,
+        AttributionState state = AttributionState.Attributed,
+        string? actor = "arn:aws:sts::111122223333:assumed-role/ndr-automation/ci",
+        string? sourceIp = "10.1.2.3",
+        IReadOnlyList<AttributedChange>? changes = null,
+        string? reason = null) => new(
+        resourceId,
+        state,
+        state == AttributionState.Attributed ? actor : null,
+        state == AttributionState.Attributed ? sourceIp : null,
+        state == AttributionState.Attributed ? Time.AddDays(-3) : null,
+        "aws-cli/2.15.0",
+        state == AttributionState.Attributed ? [Guid.NewGuid().ToString()] : [],
+        changes ?? [],
+        reason);
+
+    /// <summary>A successful modify event.</summary>
+    public static AttributedChange Change(string actor, string sourceIp, string eventName = "ModifyTrafficMirrorSession") =>
+        new(Time.AddDays(-1), eventName, "modify", "success", actor, sourceIp, Guid.NewGuid().ToString());
+
+    /// <summary>Audit evidence with every scope's source read, and the given attributions and events.</summary>
+    public static AuditEvidence Audit(
+        IReadOnlyList<Attribution>? attributions = null,
+        IReadOnlyList<AuditScopeStatus>? scopes = null,
+        IReadOnlyList<FailedMirrorAttempt>? failedAttempts = null,
+        IReadOnlyList<MirrorLifetime>? deletedMirrors = null) => new(
+        scopes ?? [new AuditScopeStatus(Scope(region: Core.Inventory.Scope.Global), true, null)],
+        attributions ?? [],
+        failedAttempts ?? [],
+        deletedMirrors ?? []);
+
+    public static FailedMirrorAttempt FailedAttempt(string actor, DateTimeOffset time, Scope? scope = null) =>
+        new(scope ?? Scope(), time, "CreateTrafficMirrorSession", actor, "203.0.113.9", "Client.UnauthorizedOperation", Guid.NewGuid().ToString());
+
+    public static MirrorLifetime Lifetime(TimeSpan lifetime, string? resourceId = null, Scope? scope = null) =>
+        new(scope ?? Scope(), resourceId ?? Id("tms"), Time.AddHours(-30), Time.AddHours(-30) + lifetime, "arn:aws:iam::111122223333:user/mallory", "203.0.113.9");
+
+    public static CandidateSource Candidate(string? id = null, Scope? scope = null, params (string Key, string Value)[] tags) =>
+        new(scope ?? Scope(), Source(id) with { Tags = Tags(tags) });
+
+    /// <summary>A run with one good scope holding <paramref name="sessions"/> (their scopes should be that scope).</summary>
+    public static ScanRun RunOf(params MirrorSession[] sessions) =>
+        Run(scopes: [.. sessions.Select(s => s.Scope).Append(Scope()).Distinct().Select(s => ScopeOk(s))], sessions: sessions);
+
+    /// <summary>A finding on <paramref name="resourceId"/> with its stable id, seen first a day before <see cref="Time"/>.</summary>
+    public static Finding Finding(
+        string? resourceId = null,
+        string checkId = "unapproved-destination",
+        FindingStatus status = FindingStatus.New,
+        Severity severity = Severity.High,
+        Core.Policy.Exemption? exemption = null,
+        string? note = null)
+    {
+        resourceId ??= Id("tms");
+        return new Finding(
+            FindingId.For(checkId, resourceId),
+            checkId,
+            "Mirror sends packets to an unapproved destination",
+            severity,
+            status,
+            resourceId,
+            Scope(),
+            $"mirror {resourceId} sends packets to network interface eni-0f0reign (10.77.0.5), which matches no sanctioned collector",
+            Time.AddDays(-1),
+            Time,
+            exemption,
+            note);
+    }
+
+    /// <summary>An evaluation of <paramref name="run"/> holding <paramref name="findings"/>.</summary>
+    public static PolicyEvaluation Evaluation(ScanRun run, params Finding[] findings) =>
+        new(run.Id, "policies/sanctioned-ndr.example.yaml", run.FinishedAt, findings, [new UnevaluatedCheck("coverage-gap", "candidate sources were not listed")]);
 }

@@ -18,9 +18,11 @@ public sealed class DemoTests
         var root = summary.RootElement;
         Assert.Equal(5, root.GetProperty("sessions").GetProperty("aws").GetInt32());
         Assert.Equal(2, root.GetProperty("sessions").GetProperty("gcp").GetInt32());
+        Assert.Equal(2, root.GetProperty("sessions").GetProperty("cisco").GetInt32());
         var scopes = root.GetProperty("scopes").EnumerateArray().ToList();
-        Assert.Equal(9, scopes.Count);
+        Assert.Equal(6, scopes.Count(s => s.GetProperty("provider").GetString() == "aws"));
         Assert.Equal(3, scopes.Count(s => s.GetProperty("provider").GetString() == "gcp"));
+        Assert.Equal(2, scopes.Count(s => s.GetProperty("provider").GetString() == "cisco"));
         Assert.All(scopes, s => Assert.Equal("ok", s.GetProperty("status").GetString()));
         Assert.Contains("refused 0 write calls", stderr, StringComparison.Ordinal);
 
@@ -32,13 +34,16 @@ public sealed class DemoTests
         Assert.True(foreign.AcceptsEverything);
         Assert.True(Assert.Single(run.Sessions, s => s.Id == "tms-0pay000000000bad2").Target!.InternetFacing);
         var sanctioned = Assert.Single(run.Sessions, s => s.Name == "pm-ndr-web");
-        Assert.Equal(("10.60.255.10", false), (sanctioned.Target!.Address, sanctioned.TargetInForeignAccount));
+        Assert.Equal(("10.70.255.10", "secops-ndr"), (sanctioned.Target!.Address, sanctioned.Target.OwnerAccount));
         var payments = Assert.Single(run.Sessions, s => s.Name == "pm-payments-debug");
         Assert.Equal("demo-contractor-lab", payments.Target!.OwnerAccount);
         Assert.True(payments.TargetInForeignAccount);
         Assert.True(payments.AcceptsEverything);
         Assert.Equal(["10.60.16.0/22", "10.64.0.0/16"], Assert.Single(payments.Sources).Addresses);
         Assert.True(File.Exists(dir.File("out/gcp-service-account.json")));
+        var erspan = Assert.Single(run.Sessions, s => s.Scope.Account == "edge-rtr2");
+        Assert.Equal("198.51.100.23", erspan.Target!.Address);
+        Assert.True(erspan.Enabled);
         Assert.True(File.Exists(dir.File("out/demo-world.yaml")));
         Assert.True(File.Exists(dir.File("out/posturescan.json")));
     }
@@ -52,7 +57,7 @@ public sealed class DemoTests
 
         Assert.True(exit == 0, stderr);
         Assert.Contains("tms-0db0000000000bad1", stdout, StringComparison.Ordinal);
-        Assert.Contains("Mirror sessions (7)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Mirror sessions (9)", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("posturescan-demo/posturescan.db")));
     }
 }

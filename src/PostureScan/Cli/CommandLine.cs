@@ -1,18 +1,25 @@
 using System.CommandLine;
+using PostureScan.Cli.Detect;
 
 namespace PostureScan.Cli;
 
 /// <summary>The root command: one line per command, each built in its own folder.</summary>
 internal static class CommandLine
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static RootCommand Create()
     {
         var root = new RootCommand("PostureScan: inventory, attribute and check traffic-mirroring configurations (MITRE T1020.001)");
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
+        root.Subcommands.Add(DetectCommand.Create());
+        root.Subcommands.Add(PolicyCommand.Create());
+        return root;
+    }
 
-        var parse = root.Parse(args);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = Create().Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

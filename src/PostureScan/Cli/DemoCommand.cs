@@ -15,7 +15,7 @@ namespace PostureScan.Cli;
 internal static class DemoCommand
 {
     private const int ReplayPort = 4566;
-    private const string GcpDemoAccount = "posturescan@demo-sec-tooling.iam.gserviceaccount.com";
+    private const string GcpDemoAccount = "posturescan@secops-ndr.iam.gserviceaccount.com";
     private const string GcpKeyName = "gcp-service-account.json";
     private const string GcpReplayKeyName = "gcp-service-account.replay.json";
 
@@ -27,7 +27,11 @@ internal static class DemoCommand
             DefaultValueFactory = _ => new DirectoryInfo("posturescan-demo"),
         };
         var json = CommonOptions.Json();
-        var command = new Command("demo", "Scan the bundled sample estate in the built-in emulator and print the result") { output, json };
+        var policy = new Option<FileInfo?>("--policy")
+        {
+            Description = "Policy to evaluate (default: the bundled sanctioned-NDR example, written to the output folder)",
+        };
+        var command = new Command("demo", "Scan the bundled sample estate in the built-in emulator and print the result") { output, json, policy };
         command.SetAction(async (parse, ct) =>
         {
             var dir = parse.GetValue(output)!;
@@ -38,7 +42,10 @@ internal static class DemoCommand
 
             var database = Path.Combine(dir.FullName, "posturescan.db");
             var gcpKey = await WriteGcpKeysAsync(dir, emulator.Endpoint, ct);
-            await WriteReplayFilesAsync(dir, ct);
+            var devices = Path.Combine(dir.FullName, "devices");
+            DemoBundle.WriteDevices(devices);
+            await WriteReplayFilesAsync(dir, devices, ct);
+            var policyPath = parse.GetValue(policy)?.FullName ?? Path.Combine(dir.FullName, DemoBundle.PolicyName);
             using var settings = DemoBundle.Open(DemoBundle.SettingsName);
             var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
             {
@@ -46,20 +53,23 @@ internal static class DemoCommand
                 ["Gcp:ComputeEndpoint"] = new Uri(emulator.Endpoint, "/compute/v1/").ToString(),
                 ["Gcp:ResourceManagerEndpoint"] = emulator.Endpoint.ToString(),
                 ["Gcp:CredentialFile"] = gcpKey,
+                ["Cisco:Directory"] = devices,
             }, settings);
 
-            var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson), TimeProvider.System, ct);
+            var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson, policyPath), TimeProvider.System, ct);
 
             var log = asJson ? Console.Error : Console.Out;
             await log.WriteLineAsync($"""
 
                 Emulator on {emulator.Endpoint} served {emulator.Counters.TotalCalls} read calls and refused {emulator.Counters.TotalRejectedWrites} write calls.
                 Database:      {database}
+                Device files:  {devices}
+                Policy:        {policyPath}
                 World file:    {Path.Combine(dir.FullName, DemoBundle.WorldName)}
                 Configuration: {Path.Combine(dir.FullName, "posturescan.json")}
                 To replay by hand:
                   posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} &
-                  posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database}
+                  posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database} --policy {policyPath}
                 """);
             return exit;
         });
@@ -72,7 +82,7 @@ internal static class DemoCommand
     /// </summary>
     private static async Task<string> WriteGcpKeysAsync(DirectoryInfo dir, Uri endpoint, CancellationToken ct)
     {
-        var key = GcpServiceAccountKey.Generate(GcpDemoAccount, "demo-sec-tooling");
+        var key = GcpServiceAccountKey.Generate(GcpDemoAccount, "secops-ndr");
         var live = Path.Combine(dir.FullName, GcpKeyName);
         await File.WriteAllTextAsync(live, key.ToKeyFileJson(GcpServiceAccountKey.TokenUri(endpoint)), ct);
         var replay = new Uri($"http://127.0.0.1:{ReplayPort}/");
@@ -81,14 +91,16 @@ internal static class DemoCommand
     }
 
     /// <summary>Leaves the world and a matching configuration beside the database, to edit and re-run.</summary>
-    private static async Task WriteReplayFilesAsync(DirectoryInfo dir, CancellationToken ct)
+    private static async Task WriteReplayFilesAsync(DirectoryInfo dir, string devices, CancellationToken ct)
     {
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.WorldName), DemoBundle.ReadText(DemoBundle.WorldName), ct);
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.PolicyName), DemoBundle.ReadText(DemoBundle.PolicyName), ct);
         var settings = JsonNode.Parse(DemoBundle.ReadText(DemoBundle.SettingsName))!;
         settings["Aws"]!["ServiceUrl"] = $"http://127.0.0.1:{ReplayPort}/";
         settings["Gcp"]!["ComputeEndpoint"] = $"http://127.0.0.1:{ReplayPort}/compute/v1/";
         settings["Gcp"]!["ResourceManagerEndpoint"] = $"http://127.0.0.1:{ReplayPort}/";
         settings["Gcp"]!["CredentialFile"] = Path.Combine(dir.FullName, GcpReplayKeyName);
+        settings["Cisco"] = new JsonObject { ["Directory"] = devices };
         await File.WriteAllTextAsync(
             Path.Combine(dir.FullName, "posturescan.json"),
             settings.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }),

@@ -24,17 +24,7 @@ internal static class EmulatorCommand
                 throw new UsageException(ex.Message);
             }
 
-            await using var host = await EmulatorHost.StartAsync(world, new EmulatorOptions { Port = parse.GetValue(port) }, ct);
-            await Console.Error.WriteLineAsync($"emulator listening on {host.Endpoint} (Ctrl+C to stop)");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            await Console.Error.WriteLineAsync($"served {host.Counters.TotalCalls} read calls, refused {host.Counters.TotalRejectedWrites} write calls");
+            await EmulatorHost.RunAsync(world, parse.GetValue(port), Console.Out, ct);
             return ExitCodes.Success;
         });
         return command;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using PostureScan.Aws;
+using PostureScan.Cisco;
 using PostureScan.Cli;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
@@ -18,6 +19,7 @@ internal static class ProviderRegistry
         {
             [Providers.Aws] = ("Aws", (c, t) => new AwsInventorySource(AppConfiguration.Bind<AwsOptions>(c, "Aws"), t)),
             [Providers.Gcp] = ("Gcp", (c, t) => new GcpInventorySource(AppConfiguration.Bind<GcpOptions>(c, "Gcp"), t)),
+            [Providers.Cisco] = ("Cisco", (c, t) => CiscoSource(AppConfiguration.Bind<CiscoSettings>(c, "Cisco"), t)),
         };
 
     public static IReadOnlyList<string> Known => [.. Entries.Keys.Order(StringComparer.Ordinal)];
@@ -41,4 +43,9 @@ internal static class ProviderRegistry
             ? e.Create(configuration, time)
             : throw new UsageException($"provider section '{e.Section}' is missing from the configuration"))];
     }
+
+    private static CiscoInventorySource CiscoSource(CiscoSettings settings, TimeProvider time) =>
+        string.IsNullOrWhiteSpace(settings.Directory)
+            ? throw new UsageException("Cisco:Directory must name the folder of device files")
+            : new CiscoInventorySource(new CiscoInventoryOptions(settings.Directory, settings.DeviceNames), time);
 }

@@ -18,10 +18,12 @@ internal static class ScanRunner
         var requested = request.Providers.Count > 0 ? request.Providers : settings.Providers;
         var sources = ProviderRegistry.Create(request.Configuration, time, requested);
         var database = Path.GetFullPath(request.Database ?? storeSettings.Path);
+        // Load the policy before scanning: a broken policy is a usage error, found in milliseconds.
+        var policy = request.Policy is { } policyPath ? PolicyGate.Load(policyPath, time) : null;
 
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         await using var store = await RunStores.OpenAsync(database, ct);
-        var pipeline = new ScanPipeline(sources, store, time, settings.MaxConcurrency);
+        var pipeline = new ScanPipeline(sources, store, time, settings.MaxConcurrency, policy);
 
         ScanRun run;
         if (stderr.Profile.Capabilities.Interactive && !Console.IsErrorRedirected)
@@ -38,7 +40,7 @@ internal static class ScanRunner
 
         if (request.Json)
         {
-            await Console.Out.WriteLineAsync(RunSummaryJson.Write(run, database));
+            await Console.Out.WriteLineAsync(RunSummaryJson.Write(run, database, pipeline.Evaluation));
         }
         else
         {
@@ -50,9 +52,17 @@ internal static class ScanRunner
             }
 
             SummaryTable.Write(stdout, run);
+            if (pipeline.Evaluation is { } evaluation)
+            {
+                FindingsTable.Write(stdout, evaluation);
+            }
+
             stdout.WriteLine($"Run {run.Id} stored in {database}");
         }
 
-        return run.IsPartial ? ExitCodes.Partial : ExitCodes.Success;
+        // The gate first: a CI job asked "is anything at or above this severity open?".
+        return request.FailOn is { } threshold && pipeline.Evaluation?.HasActiveAtOrAbove(threshold) == true ? ExitCodes.Findings
+            : run.IsPartial ? ExitCodes.Partial
+            : ExitCodes.Success;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PostureScan.Core.Findings;
 using PostureScan.Core.Scanning;
 
 namespace PostureScan.Output;
@@ -6,7 +7,7 @@ namespace PostureScan.Output;
 /// <summary>The machine-readable run summary printed by scan --json and demo --json.</summary>
 internal static class RunSummaryJson
 {
-    public static string Write(ScanRun run, string database)
+    public static string Write(ScanRun run, string database, PolicyEvaluation? evaluation = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
@@ -51,6 +52,19 @@ internal static class RunSummaryJson
             }
 
             w.WriteEndObject();
+            if (evaluation is not null)
+            {
+                // Active (new or open, not suppressed) findings per severity, most severe first.
+                var counts = evaluation.ActiveBySeverity();
+                w.WriteStartObject("findings");
+                foreach (var severity in Enum.GetValues<Severity>().Reverse())
+                {
+                    w.WriteNumber(FindingsTable.Name(severity), counts[severity]);
+                }
+
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 

@@ -48,7 +48,7 @@ internal static class SummaryTable
                 new Text(TerminalText.Cell($"{s.Scope.Account}/{s.Scope.Region}", 40)),
                 new Text(TerminalText.Cell(string.Join(", ", s.Sources.Select(x => x.Addresses.Count > 0 ? $"{x.Id} ({x.Addresses[0]})" : x.Id)), 50)),
                 new Text(TerminalText.Cell(TargetText(s), 60)),
-                new Text(TerminalText.Cell(s.Target?.OwnerAccount, 20) + (s.TargetInForeignAccount ? " (foreign)" : "")),
+                new Text(TerminalText.Cell(s.Target?.OwnerAccount, 20) + (s.TargetInForeignAccount ? " (cross-account)" : "")),
                 new Text(TrafficText(s)),
                 new Text(TerminalText.Cell(s.Description, 40)));
         }

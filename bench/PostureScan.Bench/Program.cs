@@ -1,0 +1,3 @@
+using PostureScan.Bench;
+
+return CorpusCommand.Run(args);

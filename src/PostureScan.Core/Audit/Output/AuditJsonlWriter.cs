@@ -1,0 +1,70 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace PostureScan.Core.Audit.Output;
+
+/// <summary>
+/// Writes the <c>detect --format jsonl</c> contract: one object per event, with the seed query's
+/// five fields (time, platform, eventName, actor, sourceIp) then action, outcome, scope, region,
+/// resourceIds, eventId and input, in that order. Absent optional values are JSON null.
+/// </summary>
+public static class AuditJsonlWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        // Relaxed: the output is JSON for machines, never embedded in HTML; control characters are still escaped.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    public static void Write(Stream output, IEnumerable<AuditEvent> events)
+    {
+        using var writer = new Utf8JsonWriter(output, Options);
+        foreach (var audit in events)
+        {
+            WriteOne(writer, audit);
+            writer.Flush();
+            writer.Reset();
+            output.WriteByte((byte)'\n');
+        }
+    }
+
+    private static void WriteOne(Utf8JsonWriter writer, AuditEvent audit)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("time", AuditNames.Of(audit.Time));
+        writer.WriteString("platform", AuditNames.Of(audit.Platform));
+        writer.WriteString("eventName", audit.EventName);
+        writer.WriteString("actor", audit.Actor);
+        writer.WriteString("sourceIp", audit.SourceIp);
+        writer.WriteString("action", AuditNames.Of(audit.Action));
+        writer.WriteString("outcome", AuditNames.Of(audit.Outcome));
+        writer.WriteString("scope", audit.Scope);
+        writer.WriteString("region", audit.Region);
+        writer.WriteStartArray("resourceIds");
+        foreach (var id in audit.ResourceIds)
+        {
+            writer.WriteStringValue(id);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("eventId", audit.EventId);
+        writer.WriteStartObject("input");
+        if (audit.Input.File is not null)
+        {
+            writer.WriteString("file", audit.Input.File);
+            writer.WriteNumber("record", audit.Input.Record ?? 0);
+        }
+        else
+        {
+            writer.WriteString("api", audit.Input.Api);
+            if (audit.Input.Record is { } record)
+            {
+                writer.WriteNumber("record", record);
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+}

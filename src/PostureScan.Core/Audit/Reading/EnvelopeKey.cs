@@ -1,0 +1,8 @@
+namespace PostureScan.Core.Audit.Reading;
+
+internal enum EnvelopeKey
+{
+    Other,
+    RecordArray,
+    Paging,
+}

@@ -1,0 +1,8 @@
+namespace PostureScan.Core.Audit.Reading;
+
+internal enum ScanStatus
+{
+    Complete,
+    NeedMore,
+    Invalid,
+}

@@ -1,0 +1,8 @@
+namespace PostureScan.Cli.Detect;
+
+internal enum DetectFormat
+{
+    Table,
+    Jsonl,
+    Csv,
+}

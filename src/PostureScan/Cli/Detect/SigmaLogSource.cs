@@ -1,0 +1,11 @@
+namespace PostureScan.Cli.Detect;
+
+/// <summary>One Sigma log source of the detection: where the operation name is in that log, and a fixed rule id.</summary>
+internal sealed record SigmaLogSource(
+    string Id,
+    string Title,
+    string Product,
+    string Service,
+    IReadOnlyDictionary<string, string> Conditions,
+    string NameField,
+    string Provider);
