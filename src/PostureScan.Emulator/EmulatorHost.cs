@@ -10,6 +10,7 @@ using PostureScan.Emulator.Arm;
 using PostureScan.Emulator.Aws;
 using PostureScan.Emulator.Ec2;
 using PostureScan.Emulator.Elb;
+using PostureScan.Emulator.Gcp;
 using PostureScan.Emulator.Sts;
 using PostureScan.Emulator.Worlds;
 
@@ -75,6 +76,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var app = builder.Build();
         app.MapAwsQuery(state, [Ec2Service.Create(), StsService.Create(), ElbService.Create()]);
         app.MapArm(state);
+        app.MapGcp(state);
         await app.StartAsync(ct);
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses

@@ -31,6 +31,7 @@ internal sealed partial class WorldValidator(string sourceName, NodeLocations lo
         }
 
         ValidateAzure(world.Azure);
+        ValidateGcp(world.Gcp);
     }
 
     private void ValidateAccount(AwsAccount account)

@@ -5,6 +5,7 @@ using PostureScan.Cisco;
 using PostureScan.Cli;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
+using PostureScan.Gcp;
 
 namespace PostureScan.Hosting;
 
@@ -19,6 +20,7 @@ internal static class ProviderRegistry
         {
             [Providers.Aws] = ("Aws", (c, t) => new AwsInventorySource(AppConfiguration.Bind<AwsOptions>(c, "Aws"), t)),
             [Providers.Azure] = ("Azure", (c, t) => new AzureInventorySource(AppConfiguration.Bind<AzureOptions>(c, "Azure"), t)),
+            [Providers.Gcp] = ("Gcp", (c, t) => new GcpInventorySource(AppConfiguration.Bind<GcpOptions>(c, "Gcp"), t)),
             [Providers.Cisco] = ("Cisco", (c, t) => CiscoSource(AppConfiguration.Bind<CiscoSettings>(c, "Cisco"), t)),
         };
 
