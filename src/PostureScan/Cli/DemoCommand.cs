@@ -14,6 +14,7 @@ namespace PostureScan.Cli;
 internal static class DemoCommand
 {
     private const int ReplayPort = 4566;
+    private const string AuditSourceName = "demo-cloudtrail";
 
     public static Command Create()
     {
@@ -35,12 +36,17 @@ internal static class DemoCommand
             var database = Path.Combine(dir.FullName, "posturescan.db");
             var devices = Path.Combine(dir.FullName, "devices");
             DemoBundle.WriteDevices(devices);
-            await WriteReplayFilesAsync(dir, devices, ct);
+            var auditLogs = Path.Combine(dir.FullName, "audit");
+            DemoBundle.WriteAuditLogs(auditLogs, TimeProvider.System.GetUtcNow());
+            await WriteReplayFilesAsync(dir, devices, auditLogs, ct);
             using var settings = DemoBundle.Open(DemoBundle.SettingsName);
             var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
             {
                 ["Aws:ServiceUrl"] = emulator.Endpoint.ToString(),
                 ["Cisco:Directory"] = devices,
+                ["Audit:Sources:0:Name"] = AuditSourceName,
+                ["Audit:Sources:0:Type"] = "files",
+                ["Audit:Sources:0:Paths:0"] = auditLogs,
             }, settings);
 
             var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson), TimeProvider.System, ct);
@@ -51,11 +57,13 @@ internal static class DemoCommand
                 Emulator on {emulator.Endpoint} served {emulator.Counters.TotalCalls} read calls and refused {emulator.Counters.TotalRejectedWrites} write calls.
                 Database:      {database}
                 Device files:  {devices}
+                Audit logs:    {auditLogs}
                 World file:    {Path.Combine(dir.FullName, DemoBundle.WorldName)}
                 Configuration: {Path.Combine(dir.FullName, "posturescan.json")}
                 To replay by hand:
                   posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} &
                   posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database}
+                  posturescan show tms-0db0000000000bad1 --db {database}
                 """);
             return exit;
         });
@@ -63,12 +71,16 @@ internal static class DemoCommand
     }
 
     /// <summary>Leaves the world and a matching configuration beside the database, to edit and re-run.</summary>
-    private static async Task WriteReplayFilesAsync(DirectoryInfo dir, string devices, CancellationToken ct)
+    private static async Task WriteReplayFilesAsync(DirectoryInfo dir, string devices, string auditLogs, CancellationToken ct)
     {
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.WorldName), DemoBundle.ReadText(DemoBundle.WorldName), ct);
         var settings = JsonNode.Parse(DemoBundle.ReadText(DemoBundle.SettingsName))!;
         settings["Aws"]!["ServiceUrl"] = $"http://127.0.0.1:{ReplayPort}/";
         settings["Cisco"] = new JsonObject { ["Directory"] = devices };
+        settings["Audit"] = new JsonObject
+        {
+            ["Sources"] = new JsonArray(new JsonObject { ["Name"] = AuditSourceName, ["Type"] = "files", ["Paths"] = new JsonArray(auditLogs) }),
+        };
         await File.WriteAllTextAsync(
             Path.Combine(dir.FullName, "posturescan.json"),
             settings.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }),
