@@ -23,9 +23,14 @@ public sealed record SessionAttribution(string SessionId, Scope Scope, IReadOnly
                     created, a.CreateEventName ?? "create", "create", "success", a.Actor, a.SourceIp, a.EventIds[0], a.UserAgent)));
             }
 
-            foreach (var change in a.Changes)
+        }
+
+        // Changes second: an event that created one part (a rule) and changed another (its filter) shows as the creation.
+        foreach (var part in Parts)
+        {
+            foreach (var change in part.Attribution.Changes)
             {
-                entries.TryAdd(change.EventId, new TimelineEntry(part.Kind, a.ResourceId, change));
+                entries.TryAdd(change.EventId, new TimelineEntry(part.Kind, part.Attribution.ResourceId, change));
             }
         }
 
