@@ -23,6 +23,15 @@ public sealed class DemoTests
         Assert.Equal(2, scopes.Count(s => s.GetProperty("provider").GetString() == "cisco"));
         Assert.All(scopes, s => Assert.Equal("ok", s.GetProperty("status").GetString()));
         Assert.Contains("refused 0 write calls", stderr, StringComparison.Ordinal);
+        var audit = root.GetProperty("audit");
+        Assert.Equal("ok", Assert.Single(audit.GetProperty("sources").EnumerateArray()).GetProperty("status").GetString());
+        var states = audit.GetProperty("sessions");
+        Assert.Equal(3, states.GetProperty("attributed").GetInt32());
+        Assert.Equal(1, states.GetProperty("unattributed-missing").GetInt32());
+        Assert.Equal(1, states.GetProperty("unattributed-beyond-retention").GetInt32());
+        Assert.Equal(2, states.GetProperty("unknown").GetInt32()); // the Cisco devices have no audit source
+        Assert.Equal(1, audit.GetProperty("shortLived").GetInt32());
+        Assert.Equal(3, audit.GetProperty("failedAttempts").GetInt32());
 
         await using var store = await SqliteRunStore.OpenAsync(dir.File("out/posturescan.db"), TimeProvider.System, CancellationToken.None);
         var run = await store.GetLatestRunAsync(CancellationToken.None);
@@ -34,7 +43,15 @@ public sealed class DemoTests
         var erspan = Assert.Single(run.Sessions, s => s.Scope.Account == "edge-rtr2");
         Assert.Equal("198.51.100.23", erspan.Target!.Address);
         Assert.True(erspan.Enabled);
+        var attribution = (await store.GetAuditRunAsync(run.Id, CancellationToken.None))!;
+        var attacker = attribution.Session("tms-0db0000000000bad1")!.Session;
+        Assert.Equal("arn:aws:sts::222222222222:assumed-role/DebugOps/j.doe", attacker.Actor);
+        Assert.Equal("arn:aws:iam::222222222222:role/DebugOps", attacker.SessionIssuer);
+        Assert.Equal("203.0.113.66", attacker.SourceIp);
+        Assert.Equal(Core.Attribution.AttributionState.UnattributedMissing, attribution.Session("tms-0pay000000000bad2")!.Session.State);
+        Assert.Equal("tms-0e0e0e0e0e0e00005", Assert.Single(attribution.Report.DeletedMirrors).ResourceId);
         Assert.True(File.Exists(dir.File("out/demo-world.yaml")));
+        Assert.True(File.Exists(dir.File("out/audit/cloudtrail-demo.json")));
         Assert.True(File.Exists(dir.File("out/posturescan.json")));
     }
 
@@ -48,6 +65,8 @@ public sealed class DemoTests
         Assert.True(exit == 0, stderr);
         Assert.Contains("tms-0db0000000000bad1", stdout, StringComparison.Ordinal);
         Assert.Contains("Mirror sessions (7)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Who created each mirror", stdout, StringComparison.Ordinal);
+        Assert.Contains("unattributed-missing", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("posturescan-demo/posturescan.db")));
     }
 }
