@@ -14,6 +14,7 @@ namespace PostureScan.Cli;
 internal static class DemoCommand
 {
     private const int ReplayPort = 4566;
+    private const int ReplayHttpsPort = 4567;
     private const string AuditSourceName = "demo-cloudtrail";
 
     public static Command Create()
@@ -24,7 +25,11 @@ internal static class DemoCommand
             DefaultValueFactory = _ => new DirectoryInfo("posturescan-demo"),
         };
         var json = CommonOptions.Json();
-        var command = new Command("demo", "Scan the bundled sample estate in the built-in emulator and print the result") { output, json };
+        var policy = new Option<FileInfo?>("--policy")
+        {
+            Description = "Policy to evaluate (default: the bundled sanctioned-NDR example, written to the output folder)",
+        };
+        var command = new Command("demo", "Scan the bundled sample estate in the built-in emulator and print the result") { output, json, policy };
         command.SetAction(async (parse, ct) =>
         {
             var dir = parse.GetValue(output)!;
@@ -39,17 +44,21 @@ internal static class DemoCommand
             var auditLogs = Path.Combine(dir.FullName, "audit");
             DemoBundle.WriteAuditLogs(auditLogs, TimeProvider.System.GetUtcNow());
             await WriteReplayFilesAsync(dir, devices, auditLogs, ct);
+            var policyPath = parse.GetValue(policy)?.FullName ?? Path.Combine(dir.FullName, DemoBundle.PolicyName);
             using var settings = DemoBundle.Open(DemoBundle.SettingsName);
             var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
             {
                 ["Aws:ServiceUrl"] = emulator.Endpoint.ToString(),
+                ["Azure:ArmEndpoint"] = emulator.HttpsEndpoint.ToString(),
+                ["Azure:AuthorityHost"] = emulator.HttpsEndpoint.ToString(),
+                ["Azure:TrustedCertificateThumbprint"] = emulator.CertificateThumbprint,
                 ["Cisco:Directory"] = devices,
                 ["Audit:Sources:0:Name"] = AuditSourceName,
                 ["Audit:Sources:0:Type"] = "files",
                 ["Audit:Sources:0:Paths:0"] = auditLogs,
             }, settings);
 
-            var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson), TimeProvider.System, ct);
+            var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson, policyPath), TimeProvider.System, ct);
 
             var log = asJson ? Console.Error : Console.Out;
             await log.WriteLineAsync($"""
@@ -58,11 +67,13 @@ internal static class DemoCommand
                 Database:      {database}
                 Device files:  {devices}
                 Audit logs:    {auditLogs}
+                Policy:        {policyPath}
                 World file:    {Path.Combine(dir.FullName, DemoBundle.WorldName)}
                 Configuration: {Path.Combine(dir.FullName, "posturescan.json")}
                 To replay by hand:
-                  posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} &
-                  posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database}
+                  posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} --https-port {ReplayHttpsPort} &
+                  export POSTURESCAN__Azure__TrustedCertificateThumbprint=<the SHA-256 the emulator prints>
+                  posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database} --policy {policyPath}
                   posturescan show tms-0db0000000000bad1 --db {database}
                 """);
             return exit;
@@ -74,8 +85,12 @@ internal static class DemoCommand
     private static async Task WriteReplayFilesAsync(DirectoryInfo dir, string devices, string auditLogs, CancellationToken ct)
     {
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.WorldName), DemoBundle.ReadText(DemoBundle.WorldName), ct);
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.PolicyName), DemoBundle.ReadText(DemoBundle.PolicyName), ct);
         var settings = JsonNode.Parse(DemoBundle.ReadText(DemoBundle.SettingsName))!;
         settings["Aws"]!["ServiceUrl"] = $"http://127.0.0.1:{ReplayPort}/";
+        // The emulator makes a new certificate at every start: its thumbprint comes from the environment.
+        settings["Azure"]!["ArmEndpoint"] = $"https://127.0.0.1:{ReplayHttpsPort}/";
+        settings["Azure"]!["AuthorityHost"] = $"https://127.0.0.1:{ReplayHttpsPort}/";
         settings["Cisco"] = new JsonObject { ["Directory"] = devices };
         settings["Audit"] = new JsonObject
         {
