@@ -31,7 +31,7 @@ public sealed class DemoTests
         Assert.Equal(3, states.GetProperty("attributed").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-missing").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-beyond-retention").GetInt32());
-        Assert.Equal(2, states.GetProperty("unknown").GetInt32()); // the Cisco devices have no audit source
+        Assert.Equal(4, states.GetProperty("unknown").GetInt32()); // the Cisco devices and Azure subscriptions have no audit source here
         Assert.Equal(1, audit.GetProperty("shortLived").GetInt32());
         Assert.Equal(3, audit.GetProperty("failedAttempts").GetInt32());
 
@@ -64,6 +64,11 @@ public sealed class DemoTests
         Assert.Contains(("destination-in-foreign-account", "tms-0db0000000000bad1"), flagged);
         Assert.Contains(("destination-internet-facing", "tms-0pay000000000bad2"), flagged);
         Assert.Contains(("unapproved-destination", "edge-rtr2/session/7"), flagged);
+        Assert.Contains(("created-by-unapproved-principal", "tms-0db0000000000bad1"), flagged);
+        Assert.Contains(("created-from-unapproved-network", "tms-0db0000000000bad1"), flagged);
+        Assert.Contains(("unattributed-missing", "tms-0pay000000000bad2"), flagged);
+        Assert.Contains(("short-lived-mirror", "tms-0e0e0e0e0e0e00005"), flagged);
+        Assert.Contains(("failed-create-attempts", "333333333333/arn:aws:iam::333333333333:user/contractor-7"), flagged);
         Assert.Contains(("destination-in-foreign-account", outside.Id), flagged);
         foreach (var clean in new[] { "tms-0ndrweb0000000001", "tms-0ndrweb0000000002", "tms-0stg000000000001", "core-sw1/session/1", sanctioned.Id })
         {
