@@ -10,10 +10,12 @@ namespace PostureScan.Reporting.Html;
 internal static class SvgCharts
 {
     private const int Width = 480;
-    private const int RowHeight = 26;
-    private const int LabelWidth = 190;
-    private const int CountWidth = 40;
-    private const int LabelMax = 30;
+    private const int RowHeight = 30;
+    private const int LabelWidth = 200;
+    private const int CountWidth = 44;
+
+    /// <summary>Characters of a label that fit beside a bar at the chart's font size.</summary>
+    private const int LabelMax = 24;
 
     /// <summary>A bar chart. Each bar has a CSS class (for severity colours); <paramref name="chart"/> names it for tests and styling.</summary>
     public static void Bars(HtmlBuilder html, string chart, string title, IReadOnlyList<(string Label, int Count, string CssClass)> bars)
@@ -33,10 +35,10 @@ internal static class SvgCharts
             var (label, count, cssClass) = bars[i];
             var y = i * RowHeight + 4;
             var length = count == 0 ? 0 : Math.Max(2, (int)Math.Round((double)count / max * span));
-            html.Raw($"<g data-label=\"{HtmlBuilder.Attr(label, LabelMax)}\" data-value=\"{N(count)}\">")
-                .Raw($"<text x=\"0\" y=\"{N(y + 16)}\">").Text(label, LabelMax).Raw("</text>")
+            html.Raw($"<g data-value=\"{N(count)}\">")
+                .Raw($"<text x=\"0\" y=\"{N(y + 19)}\"><title>").Text(label).Raw("</title>").Text(Short(label)).Raw("</text>")
                 .Raw($"<rect class=\"bar {HtmlBuilder.Attr(cssClass)}\" x=\"{LabelWidth}\" y=\"{N(y + 3)}\" width=\"{N(length)}\" height=\"{RowHeight - 8}\"/>")
-                .Raw($"<text x=\"{N(LabelWidth + length + 6)}\" y=\"{N(y + 16)}\">{N(count)}</text></g>\n");
+                .Raw($"<text x=\"{N(LabelWidth + length + 6)}\" y=\"{N(y + 19)}\">{N(count)}</text></g>\n");
         }
 
         html.Raw("</svg></figure>\n");
@@ -65,17 +67,19 @@ internal static class SvgCharts
         Series(html, "sessions", points.Select((p, i) => (X(i), Y(p.Sessions), (int?)p.Sessions)).ToList());
         Series(html, "findings", points.Select((p, i) => (X(i), p.ActiveFindings is { } f ? Y(f) : 0, p.ActiveFindings)).ToList());
 
-        var step = Math.Max(1, (int)Math.Ceiling(points.Count / 7.0));
+        var step = Math.Max(1, (int)Math.Ceiling(points.Count / 6.0));
+        // Runs of one day are told apart by their time, runs of several days by their date.
+        var sameDay = points[^1].StartedAt - points[0].StartedAt < TimeSpan.FromDays(1);
         for (var i = 0; i < points.Count; i += step)
         {
-            var label = points[i].StartedAt.UtcDateTime.ToString("MM-dd", CultureInfo.InvariantCulture);
-            html.Raw($"<text x=\"{F(X(i) - 14)}\" y=\"{top + plotHeight + 16}\">{label}</text>");
+            var label = points[i].StartedAt.UtcDateTime.ToString(sameDay ? "HH:mm" : "MM-dd", CultureInfo.InvariantCulture);
+            html.Raw($"<text x=\"{F(X(i) - 18)}\" y=\"{top + plotHeight + 18}\">{label}</text>");
         }
 
-        html.Raw($"\n<text x=\"{left}\" y=\"{height - 6}\" class=\"legend\">— mirrors</text>")
-            .Raw($"<text x=\"{left + 110}\" y=\"{height - 6}\" class=\"legend\">— active findings</text>\n")
-            .Raw($"<rect class=\"bar\" x=\"{left - 4}\" y=\"{height - 14}\" width=\"3\" height=\"10\"/>")
-            .Raw($"<rect class=\"bar high\" x=\"{left + 106}\" y=\"{height - 14}\" width=\"3\" height=\"10\"/>\n")
+        html.Raw($"\n<rect class=\"bar\" x=\"{left}\" y=\"{height - 16}\" width=\"14\" height=\"4\"/>")
+            .Raw($"<text x=\"{left + 20}\" y=\"{height - 8}\">mirrors</text>")
+            .Raw($"<rect class=\"bar high\" x=\"{left + 120}\" y=\"{height - 16}\" width=\"14\" height=\"4\"/>")
+            .Raw($"<text x=\"{left + 140}\" y=\"{height - 8}\">active findings</text>\n")
             .Raw("</svg></figure>\n");
     }
 
@@ -93,6 +97,22 @@ internal static class SvgCharts
         }
 
         html.Raw("\n");
+    }
+
+    /// <summary>
+    /// A label that fits beside a bar: an ARN or path keeps its last two segments (the readable name), and
+    /// anything longer is cut with an ellipsis; the full label stays in the element's title.
+    /// </summary>
+    public static string Short(string label)
+    {
+        var text = Text.SafeText.Clean(label, 1024);
+        if (text.Length > LabelMax && text.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            var segments = text[(text.LastIndexOf(':') + 1)..].Split('/');
+            text = string.Join('/', segments.TakeLast(2));
+        }
+
+        return text.Length <= LabelMax ? text : text[..(LabelMax - 1)] + "…";
     }
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PostureScan.Cli.Detect;
+using PostureScan.Cli.Reports;
 
 namespace PostureScan.Cli;
 
@@ -14,6 +15,9 @@ internal static class CommandLine
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(DetectCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         return root;
     }
 
