@@ -16,7 +16,7 @@ public sealed class DemoTests
         Assert.True(exit == 0, stderr);
         using var summary = JsonDocument.Parse(stdout);
         var root = summary.RootElement;
-        Assert.Equal(5, root.GetProperty("sessions").GetProperty("aws").GetInt32());
+        Assert.Equal(6, root.GetProperty("sessions").GetProperty("aws").GetInt32());
         Assert.Equal(2, root.GetProperty("sessions").GetProperty("cisco").GetInt32());
         var scopes = root.GetProperty("scopes").EnumerateArray().ToList();
         Assert.Equal(6, scopes.Count(s => s.GetProperty("provider").GetString() == "aws"));
@@ -36,6 +36,13 @@ public sealed class DemoTests
         Assert.True(erspan.Enabled);
         Assert.True(File.Exists(dir.File("out/demo-world.yaml")));
         Assert.True(File.Exists(dir.File("out/posturescan.json")));
+        Assert.True(File.Exists(dir.File("out/report.html")));
+
+        // The hostile mirror arrives whole in the store; the outputs are what must neutralise it.
+        var hostile = Assert.Single(run.Sessions, s => s.Id == "tms-0h0571e000000bad3");
+        Assert.StartsWith("=HYPERLINK(", hostile.Description, StringComparison.Ordinal);
+        Assert.Contains("<script>", hostile.Description, StringComparison.Ordinal);
+        Assert.Equal(100 * 1024, hostile.Tags["notes"].Length);
     }
 
     [Fact]
@@ -47,7 +54,7 @@ public sealed class DemoTests
 
         Assert.True(exit == 0, stderr);
         Assert.Contains("tms-0db0000000000bad1", stdout, StringComparison.Ordinal);
-        Assert.Contains("Mirror sessions (7)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Mirror sessions (8)", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("posturescan-demo/posturescan.db")));
     }
 }

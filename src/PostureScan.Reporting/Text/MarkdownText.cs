@@ -3,13 +3,13 @@ using System.Text;
 namespace PostureScan.Reporting.Text;
 
 /// <summary>
-/// Markdown text: every character that Markdown (CommonMark and GitHub's tables and autolinks) would read
-/// as syntax is backslash-escaped, so a value renders as the literal text it is: no emphasis, links,
+/// Markdown text: every character that Markdown (CommonMark, and GitHub's tables, autolinks and math) could
+/// read as inline syntax is backslash-escaped (a value never starts a line: newlines are made visible first), so a value renders as the literal text it is: no emphasis, links,
 /// images, HTML, headings or table breaks from data. Control characters are made visible first.
 /// </summary>
 internal static class MarkdownText
 {
-    private const string Syntax = "\\`*_{}[]<>()#+-.!|~&:=\"'$@^%";
+    private const string Syntax = "\\`*_{}[]<>()#+-!|~&:$@";
 
     public static string Escape(string? value, int max = Limits.Cell)
     {

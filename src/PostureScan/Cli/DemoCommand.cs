@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using PostureScan.Demo;
 using PostureScan.Emulator;
 using PostureScan.Emulator.Worlds;
+using PostureScan.Cli.Reports;
 using PostureScan.Hosting;
+using PostureScan.Reporting;
 
 namespace PostureScan.Cli;
 
@@ -44,12 +46,16 @@ internal static class DemoCommand
             }, settings);
 
             var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson), TimeProvider.System, ct);
+            var report = Path.Combine(dir.FullName, "report.html");
+            var data = await StoreReports.LoadAsync(database, "latest", TimeProvider.System, ct);
+            await StoreReports.WriteAsync(StoreReports.Writer(ReportWriters.Reports, "html"), data, report, ct);
 
             var log = asJson ? Console.Error : Console.Out;
             await log.WriteLineAsync($"""
 
                 Emulator on {emulator.Endpoint} served {emulator.Counters.TotalCalls} read calls and refused {emulator.Counters.TotalRejectedWrites} write calls.
                 Database:      {database}
+                Report:        {report}
                 Device files:  {devices}
                 World file:    {Path.Combine(dir.FullName, DemoBundle.WorldName)}
                 Configuration: {Path.Combine(dir.FullName, "posturescan.json")}
