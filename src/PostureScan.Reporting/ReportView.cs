@@ -110,8 +110,9 @@ internal sealed class ReportView
     public static string Destination(MirrorSession session) =>
         session.Target?.ResourceId ?? session.Target?.Address ?? session.TargetId ?? "no destination";
 
+    /// <summary>An enum value as every output spells it: camelCase, as in the store and the JSON.</summary>
     public static string Name<T>(T value)
-        where T : struct, Enum => value.ToString().ToLowerInvariant();
+        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static bool IsPartOf(string resourceId, MirrorSession session) =>
         string.Equals(resourceId, session.Id, StringComparison.OrdinalIgnoreCase)
