@@ -16,7 +16,7 @@ public sealed class DemoTests
         Assert.True(exit == 0, stderr);
         using var summary = JsonDocument.Parse(stdout);
         var root = summary.RootElement;
-        Assert.Equal(5, root.GetProperty("sessions").GetProperty("aws").GetInt32());
+        Assert.Equal(6, root.GetProperty("sessions").GetProperty("aws").GetInt32());
         Assert.Equal(2, root.GetProperty("sessions").GetProperty("gcp").GetInt32());
         Assert.Equal(2, root.GetProperty("sessions").GetProperty("cisco").GetInt32());
         Assert.Equal(2, root.GetProperty("sessions").GetProperty("azure").GetInt32());
@@ -30,7 +30,7 @@ public sealed class DemoTests
         var audit = root.GetProperty("audit");
         Assert.Equal("ok", Assert.Single(audit.GetProperty("sources").EnumerateArray()).GetProperty("status").GetString());
         var states = audit.GetProperty("sessions");
-        Assert.Equal(3, states.GetProperty("attributed").GetInt32());
+        Assert.Equal(4, states.GetProperty("attributed").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-missing").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-beyond-retention").GetInt32());
         Assert.Equal(6, states.GetProperty("unknown").GetInt32()); // the Cisco, Azure and GCP mirrors have no audit source here
@@ -90,6 +90,13 @@ public sealed class DemoTests
         Assert.True(File.Exists(dir.File("out/demo-world.yaml")));
         Assert.True(File.Exists(dir.File("out/sanctioned-ndr.example.yaml")));
         Assert.True(File.Exists(dir.File("out/posturescan.json")));
+        Assert.True(File.Exists(dir.File("out/report.html")));
+
+        // The hostile mirror arrives whole in the store; the outputs are what must neutralise it.
+        var hostile = Assert.Single(run.Sessions, s => s.Id == "tms-0h0571e000000bad3");
+        Assert.StartsWith("=HYPERLINK(", hostile.Description, StringComparison.Ordinal);
+        Assert.Contains("<script>", hostile.Description, StringComparison.Ordinal);
+        Assert.Equal(100 * 1024, hostile.Tags["notes"].Length);
     }
 
     [Fact]
@@ -101,7 +108,7 @@ public sealed class DemoTests
 
         Assert.True(exit == 0, stderr);
         Assert.Contains("tms-0db0000000000bad1", stdout, StringComparison.Ordinal);
-        Assert.Contains("Mirror sessions (11)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Mirror sessions (12)", stdout, StringComparison.Ordinal);
         Assert.Contains("vtap-diag", stdout, StringComparison.Ordinal);
         Assert.Contains("Who created each mirror", stdout, StringComparison.Ordinal);
         Assert.Contains("unattributed-missing", stdout, StringComparison.Ordinal);

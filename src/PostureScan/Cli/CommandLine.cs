@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PostureScan.Cli.Detect;
+using PostureScan.Cli.Reports;
 
 namespace PostureScan.Cli;
 
@@ -15,6 +16,9 @@ internal static class CommandLine
         root.Subcommands.Add(DetectCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         return root;
     }
 

@@ -4,7 +4,9 @@ using PostureScan.Demo;
 using PostureScan.Emulator;
 using PostureScan.Emulator.Gcp;
 using PostureScan.Emulator.Worlds;
+using PostureScan.Cli.Reports;
 using PostureScan.Hosting;
+using PostureScan.Reporting;
 
 namespace PostureScan.Cli;
 
@@ -67,12 +69,16 @@ internal static class DemoCommand
             }, settings);
 
             var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson, policyPath), TimeProvider.System, ct);
+            var report = Path.Combine(dir.FullName, "report.html");
+            var data = await StoreReports.LoadAsync(database, "latest", TimeProvider.System, ct);
+            await StoreReports.WriteAsync(StoreReports.Writer(ReportWriters.Reports, "html"), data, report, ct);
 
             var log = asJson ? Console.Error : Console.Out;
             await log.WriteLineAsync($"""
 
                 Emulator on {emulator.Endpoint} served {emulator.Counters.TotalCalls} read calls and refused {emulator.Counters.TotalRejectedWrites} write calls.
                 Database:      {database}
+                Report:        {report}
                 Device files:  {devices}
                 Audit logs:    {auditLogs}
                 Policy:        {policyPath}
