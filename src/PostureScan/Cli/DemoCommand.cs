@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using PostureScan.Demo;
 using PostureScan.Emulator;
+using PostureScan.Emulator.Gcp;
 using PostureScan.Emulator.Worlds;
 using PostureScan.Cli.Reports;
 using PostureScan.Hosting;
@@ -16,6 +17,10 @@ namespace PostureScan.Cli;
 internal static class DemoCommand
 {
     private const int ReplayPort = 4566;
+    private const int ReplayHttpsPort = 4567;
+    private const string GcpDemoAccount = "posturescan@secops-ndr.iam.gserviceaccount.com";
+    private const string GcpKeyName = "gcp-service-account.json";
+    private const string GcpReplayKeyName = "gcp-service-account.replay.json";
 
     public static Command Create()
     {
@@ -25,7 +30,11 @@ internal static class DemoCommand
             DefaultValueFactory = _ => new DirectoryInfo("posturescan-demo"),
         };
         var json = CommonOptions.Json();
-        var command = new Command("demo", "Scan the bundled sample estate in the built-in emulator and print the result") { output, json };
+        var policy = new Option<FileInfo?>("--policy")
+        {
+            Description = "Policy to evaluate (default: the bundled sanctioned-NDR example, written to the output folder)",
+        };
+        var command = new Command("demo", "Scan the bundled sample estate in the built-in emulator and print the result") { output, json, policy };
         command.SetAction(async (parse, ct) =>
         {
             var dir = parse.GetValue(output)!;
@@ -35,17 +44,25 @@ internal static class DemoCommand
             await using var emulator = await EmulatorHost.StartAsync(world, ct: ct);
 
             var database = Path.Combine(dir.FullName, "posturescan.db");
+            var gcpKey = await WriteGcpKeysAsync(dir, emulator.Endpoint, ct);
             var devices = Path.Combine(dir.FullName, "devices");
             DemoBundle.WriteDevices(devices);
             await WriteReplayFilesAsync(dir, devices, ct);
+            var policyPath = parse.GetValue(policy)?.FullName ?? Path.Combine(dir.FullName, DemoBundle.PolicyName);
             using var settings = DemoBundle.Open(DemoBundle.SettingsName);
             var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
             {
                 ["Aws:ServiceUrl"] = emulator.Endpoint.ToString(),
+                ["Azure:ArmEndpoint"] = emulator.HttpsEndpoint.ToString(),
+                ["Azure:AuthorityHost"] = emulator.HttpsEndpoint.ToString(),
+                ["Azure:TrustedCertificateThumbprint"] = emulator.CertificateThumbprint,
+                ["Gcp:ComputeEndpoint"] = new Uri(emulator.Endpoint, "/compute/v1/").ToString(),
+                ["Gcp:ResourceManagerEndpoint"] = emulator.Endpoint.ToString(),
+                ["Gcp:CredentialFile"] = gcpKey,
                 ["Cisco:Directory"] = devices,
             }, settings);
 
-            var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson), TimeProvider.System, ct);
+            var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson, policyPath), TimeProvider.System, ct);
             var report = Path.Combine(dir.FullName, "report.html");
             var data = await StoreReports.LoadAsync(database, "latest", TimeProvider.System, ct);
             await StoreReports.WriteAsync(StoreReports.Writer(ReportWriters.Reports, "html"), data, report, ct);
@@ -57,23 +74,46 @@ internal static class DemoCommand
                 Database:      {database}
                 Report:        {report}
                 Device files:  {devices}
+                Policy:        {policyPath}
                 World file:    {Path.Combine(dir.FullName, DemoBundle.WorldName)}
                 Configuration: {Path.Combine(dir.FullName, "posturescan.json")}
                 To replay by hand:
-                  posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} &
-                  posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database}
+                  posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} --https-port {ReplayHttpsPort} &
+                  export POSTURESCAN__Azure__TrustedCertificateThumbprint=<the SHA-256 the emulator prints>
+                  posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database} --policy {policyPath}
                 """);
             return exit;
         });
         return command;
     }
 
+    /// <summary>
+    /// A service-account key made for this demo, as Google's console would download it, but with its
+    /// token_uri at the emulator: one for this run, one for the replay port. Returns the first's path.
+    /// </summary>
+    private static async Task<string> WriteGcpKeysAsync(DirectoryInfo dir, Uri endpoint, CancellationToken ct)
+    {
+        var key = GcpServiceAccountKey.Generate(GcpDemoAccount, "secops-ndr");
+        var live = Path.Combine(dir.FullName, GcpKeyName);
+        await File.WriteAllTextAsync(live, key.ToKeyFileJson(GcpServiceAccountKey.TokenUri(endpoint)), ct);
+        var replay = new Uri($"http://127.0.0.1:{ReplayPort}/");
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, GcpReplayKeyName), key.ToKeyFileJson(GcpServiceAccountKey.TokenUri(replay)), ct);
+        return live;
+    }
+
     /// <summary>Leaves the world and a matching configuration beside the database, to edit and re-run.</summary>
     private static async Task WriteReplayFilesAsync(DirectoryInfo dir, string devices, CancellationToken ct)
     {
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.WorldName), DemoBundle.ReadText(DemoBundle.WorldName), ct);
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.PolicyName), DemoBundle.ReadText(DemoBundle.PolicyName), ct);
         var settings = JsonNode.Parse(DemoBundle.ReadText(DemoBundle.SettingsName))!;
         settings["Aws"]!["ServiceUrl"] = $"http://127.0.0.1:{ReplayPort}/";
+        // The emulator makes a new certificate at every start: its thumbprint comes from the environment.
+        settings["Azure"]!["ArmEndpoint"] = $"https://127.0.0.1:{ReplayHttpsPort}/";
+        settings["Azure"]!["AuthorityHost"] = $"https://127.0.0.1:{ReplayHttpsPort}/";
+        settings["Gcp"]!["ComputeEndpoint"] = $"http://127.0.0.1:{ReplayPort}/compute/v1/";
+        settings["Gcp"]!["ResourceManagerEndpoint"] = $"http://127.0.0.1:{ReplayPort}/";
+        settings["Gcp"]!["CredentialFile"] = Path.Combine(dir.FullName, GcpReplayKeyName);
         settings["Cisco"] = new JsonObject { ["Directory"] = devices };
         await File.WriteAllTextAsync(
             Path.Combine(dir.FullName, "posturescan.json"),

@@ -5,6 +5,7 @@ internal static class DemoBundle
 {
     public const string WorldName = "demo-world.yaml";
     public const string SettingsName = "demo-settings.json";
+    public const string PolicyName = "sanctioned-ndr.example.yaml";
 
     public static Stream Open(string name) =>
         typeof(DemoBundle).Assembly.GetManifestResourceStream($"PostureScan.Demo.{name}")

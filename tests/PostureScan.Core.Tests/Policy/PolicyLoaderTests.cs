@@ -13,7 +13,7 @@ public class PolicyLoaderTests
     {
         var policy = Policies.Loader.Load(Policies.Shipped("sanctioned-ndr.example.yaml"));
 
-        Assert.Equal(["corelight-prod-use1", "corelight-staging-gwlb", "zeek-azure-weu", "zeek-gcp-euw1"], policy.Collectors.Select(c => c.Name));
+        Assert.Equal(["corelight-prod-use1", "corelight-staging-gwlb", "ndr-ldn-span", "zeek-azure-weu", "zeek-gcp-euw1"], policy.Collectors.Select(c => c.Name));
         Assert.Contains(IPNetwork.Parse("10.10.0.0/24"), policy.Collectors[0].Cidrs);
         Assert.Contains("444444444444", policy.EstateAccounts);
         Assert.True(policy.IsAllowedPrincipal("arn:aws:sts::222222222222:assumed-role/posturescan/nightly"));
