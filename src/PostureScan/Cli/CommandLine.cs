@@ -15,6 +15,7 @@ internal static class CommandLine
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(DetectCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
