@@ -30,7 +30,7 @@ public sealed class DemoTests
         var audit = root.GetProperty("audit");
         Assert.Equal("ok", Assert.Single(audit.GetProperty("sources").EnumerateArray()).GetProperty("status").GetString());
         var states = audit.GetProperty("sessions");
-        Assert.Equal(3, states.GetProperty("attributed").GetInt32());
+        Assert.Equal(4, states.GetProperty("attributed").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-missing").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-beyond-retention").GetInt32());
         Assert.Equal(6, states.GetProperty("unknown").GetInt32()); // the Cisco, Azure and GCP mirrors have no audit source here
