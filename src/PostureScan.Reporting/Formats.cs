@@ -15,6 +15,10 @@ internal static class Formats
     public static string Iso(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>ISO 8601 in UTC to the millisecond: the timestamp form Security Hub documents for ASFF.</summary>
+    public static string IsoMillis(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
     public static string Severity(Severity severity) => ReportView.Name(severity);
 
     public static string Status(FindingStatus status) => ReportView.Name(status);

@@ -84,10 +84,10 @@ internal sealed class AsffExportWriter : IReportWriter
         w.WriteStartArray("Types");
         w.WriteStringValue("TTPs/Exfiltration/T1020.001-Traffic Duplication");
         w.WriteEndArray();
-        w.WriteString("CreatedAt", Formats.Iso(finding.FirstSeen));
-        w.WriteString("UpdatedAt", Formats.Iso(updatedAt));
-        w.WriteString("FirstObservedAt", Formats.Iso(finding.FirstSeen));
-        w.WriteString("LastObservedAt", Formats.Iso(finding.LastSeen));
+        w.WriteString("CreatedAt", Formats.IsoMillis(finding.FirstSeen));
+        w.WriteString("UpdatedAt", Formats.IsoMillis(updatedAt));
+        w.WriteString("FirstObservedAt", Formats.IsoMillis(finding.FirstSeen));
+        w.WriteString("LastObservedAt", Formats.IsoMillis(finding.LastSeen));
         w.WriteStartObject("Severity");
         w.WriteString("Label", Labels[finding.Severity]);
         w.WriteString("Original", Formats.Severity(finding.Severity));

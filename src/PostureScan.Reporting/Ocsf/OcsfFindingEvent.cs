@@ -100,12 +100,14 @@ internal static class OcsfFindingEvent
         w.WriteEndArray();
     }
 
-    /// <summary>The kind of part a finding names, from the provider's id prefix where it has one.</summary>
-    private static string ResourceType(string resourceId) => resourceId switch
-    {
-        _ when resourceId.StartsWith("tms-", StringComparison.Ordinal) => "traffic-mirror-session",
-        _ when resourceId.StartsWith("tmt-", StringComparison.Ordinal) => "traffic-mirror-target",
-        _ when resourceId.StartsWith("tmf-", StringComparison.Ordinal) => "traffic-mirror-filter",
-        _ => "mirror",
-    };
+    /// <summary>The kind of part a finding names, by the provider's id prefix where it has one.</summary>
+    private static readonly (string Prefix, string Type)[] ResourceTypes =
+    [
+        ("tms-", "traffic-mirror-session"),
+        ("tmt-", "traffic-mirror-target"),
+        ("tmf-", "traffic-mirror-filter"),
+    ];
+
+    private static string ResourceType(string resourceId) =>
+        ResourceTypes.FirstOrDefault(t => resourceId.StartsWith(t.Prefix, StringComparison.Ordinal)).Type ?? "mirror";
 }

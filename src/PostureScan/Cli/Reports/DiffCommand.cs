@@ -25,7 +25,7 @@ internal static class DiffCommand
             {
                 try
                 {
-                    drift = await new ReportLoader(store, TimeProvider.System).LoadDriftAsync(parse.GetValue(from), parse.GetValue(to), ct);
+                    drift = await StoreReports.Loader(store, TimeProvider.System).LoadDriftAsync(parse.GetValue(from), parse.GetValue(to), ct);
                 }
                 catch (ReportInputException ex)
                 {

@@ -26,13 +26,19 @@ internal static class StoreReports
         await using var store = await OpenAsync(database, ct);
         try
         {
-            return await new ReportLoader(store, time).LoadAsync(runId, ct);
+            return await Loader(store, time).LoadAsync(runId, ct);
         }
         catch (ReportInputException ex)
         {
             throw new UsageException(ex.Message);
         }
     }
+
+    /// <summary>A loader whose attributions are those stored with each run's audit evidence (none: "not attributed yet").</summary>
+    public static ReportLoader Loader(SqliteRunStore store, TimeProvider time) => new(store, time)
+    {
+        Attributions = async (runId, ct) => (await store.GetAuditRunAsync(runId, ct))?.Report.ToEvidence().Attributions,
+    };
 
     public static IReportWriter Writer(IReadOnlyList<IReportWriter> writers, string format) =>
         ReportWriters.Find(writers, format)
