@@ -14,6 +14,8 @@ internal static class CommandLine
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(DetectCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root;
     }
 
