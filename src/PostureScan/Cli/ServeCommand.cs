@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using PostureScan.Hosting;
+using PostureScan.Serve;
+
+namespace PostureScan.Cli;
+
+/// <summary><c>posturescan serve --config FILE [--db FILE]</c>: scheduled scans until SIGTERM or Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var config = CommonOptions.Config(required: true);
+        var db = CommonOptions.Db();
+        var command = new Command("serve", "Run scheduled scans (Quartz, job store in the same database) with /healthz and /metrics on loopback") { config, db };
+        command.SetAction(async (parse, ct) =>
+        {
+            var configuration = AppConfiguration.Load(parse.GetValue(config));
+            var serve = AppConfiguration.Bind<ServeSettings>(configuration, "Serve");
+            var scan = AppConfiguration.Bind<ScanSettings>(configuration, "Scan");
+            var storeSettings = AppConfiguration.Bind<StoreSettings>(configuration, "Store");
+            var time = TimeProvider.System;
+
+            // Build the sources once now: a provider configuration error ends serve at start (exit 2),
+            // not at two in the morning.
+            _ = ProviderRegistry.Create(configuration, time, scan.Providers);
+            var sources = new InventorySourceFactory(() => ProviderRegistry.Create(configuration, time, scan.Providers));
+            var policy = serve.Policy is { } path ? PolicyGate.Load(path, time) : null;
+            var database = Path.GetFullPath(parse.GetValue(db) ?? storeSettings.Path);
+
+            await using var store = await RunStores.OpenAsync(database, ct);
+            await using var app = await ServeHost.BuildAsync(new ServeHostOptions(serve, scan, database, store, sources, policy, time), ct);
+            await app.StartAsync(ct);
+            await app.WaitForShutdownAsync(ct);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

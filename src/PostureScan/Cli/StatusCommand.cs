@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using PostureScan.Hosting;
+
+namespace PostureScan.Cli;
+
+/// <summary><c>posturescan status [--db FILE] [--config FILE]</c>: the latest stored run, in a few lines.</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var config = CommonOptions.Config(required: false);
+        var db = CommonOptions.Db();
+        var command = new Command("status", "Print the status of the latest stored run (exit 3 when it is partial)") { config, db };
+        command.SetAction(async (parse, ct) =>
+        {
+            var configuration = AppConfiguration.Load(parse.GetValue(config));
+            var storeSettings = AppConfiguration.Bind<StoreSettings>(configuration, "Store");
+            var database = Path.GetFullPath(parse.GetValue(db) ?? storeSettings.Path);
+            if (!File.Exists(database))
+            {
+                throw new UsageException($"{database}: no store here (run scan or serve first, or pass --db)");
+            }
+
+            await using var store = await RunStores.OpenAsync(database, ct);
+            var runs = await store.ListRunsAsync(ct);
+            if (runs.Count == 0)
+            {
+                await Console.Out.WriteLineAsync($"No run stored in {database} yet.");
+                return ExitCodes.Success;
+            }
+
+            var latest = runs[0];
+            var evaluation = await store.GetEvaluationAsync(latest.Id, ct);
+            var state = latest.FailedScopes == 0 ? "complete" : "partial";
+            var lines = new List<string>
+            {
+                $"Latest run   {latest.Id} ({state})",
+                $"Started      {Utc(latest.StartedAt)}",
+                $"Finished     {Utc(latest.FinishedAt)}",
+                $"Scopes       {latest.Scopes} ({latest.FailedScopes} failed)",
+                $"Sessions     {latest.Sessions}",
+                $"Runs stored  {runs.Count}",
+            };
+            if (evaluation is not null)
+            {
+                var active = evaluation.ActiveBySeverity().Where(p => p.Value > 0).Reverse()
+                    .Select(p => $"{p.Value} {p.Key.ToString().ToLowerInvariant()}");
+                lines.Add($"Findings     {string.Join(", ", active.DefaultIfEmpty("none active"))} (policy {evaluation.Policy})");
+            }
+
+            foreach (var line in lines)
+            {
+                await Console.Out.WriteLineAsync(line);
+            }
+
+            return latest.FailedScopes == 0 ? ExitCodes.Success : ExitCodes.Partial;
+        });
+        return command;
+    }
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace PostureScan.Serve;
+
+/// <summary>
+/// The serve process: one generic host with Quartz (job store in the run store's SQLite file) and Kestrel
+/// answering /healthz and /metrics.
+/// </summary>
+internal static class ServeHost
+{
+    public static async Task<WebApplication> BuildAsync(ServeHostOptions options, CancellationToken cancellationToken)
+    {
+        ServeSchedule.Validate(options.Serve);
+        var metrics = new ServeMetrics();
+        metrics.Seed(await options.Store.ListRunsAsync(cancellationToken), await options.Store.GetLatestEvaluationAsync(cancellationToken));
+
+        // The empty builder: no appsettings.json from the working directory and no ASPNETCORE_ variables;
+        // configuration is ours alone.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+            k.Listen(IPAddress.Parse(options.Serve.ListenAddress), options.Serve.MetricsPort));
+        builder.Services.AddRoutingCore();
+        builder.Services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Information);
+            logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            if (string.Equals(options.Serve.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
+            {
+                logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+            }
+            else
+            {
+                logging.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.UseUtcTimestamp = true;
+                    o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z' ";
+                });
+            }
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(options.Time);
+        services.AddSingleton(options.Serve);
+        services.AddSingleton(options.Scan);
+        services.AddSingleton(options.Store);
+        services.AddSingleton(metrics);
+        services.AddSingleton(sp => new ScheduledScan(
+            options.Sources, options.Store, options.Scan, options.Policy, options.Time, metrics, sp.GetRequiredService<ILogger<ScheduledScan>>()));
+        services.AddQuartz(q =>
+        {
+            q.UseTimeProvider(options.Time);
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(SqliteFactory.Instance, QuartzConnectionString(options.DatabasePath));
+                store.ProvisionSchema();
+            });
+        });
+
+        // The scheduler starts inside StartAsync (not after application start), so that the schedule
+        // service below, registered after it, finds the job store's tables in place.
+        services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            o.AwaitApplicationStarted = false;
+        });
+        services.AddHostedService<ScanSchedule>();
+
+        var app = builder.Build();
+        OperationsEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>The run store's file, with the same busy timeout, so Quartz and a run commit wait for each other.</summary>
+    private static string QuartzConnectionString(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(path),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        DefaultTimeout = 30,
+        Pooling = true,
+    }.ToString();
+}

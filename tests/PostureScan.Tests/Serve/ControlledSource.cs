@@ -1,0 +1,75 @@
+using PostureScan.Core.Inventory;
+using PostureScan.Core.Scanning;
+
+namespace PostureScan.Tests.Serve;
+
+/// <summary>
+/// An inventory source of two scopes that counts its collections, records the most that ran at once, and
+/// can be held mid-scope until the test releases it (or the scan is cancelled).
+/// </summary>
+internal sealed class ControlledSource : IInventorySource
+{
+    private readonly Lock gate = new();
+    private TaskCompletionSource hold = NewHold(released: true);
+    private int running;
+
+    public string Provider => Providers.Aws;
+
+    public int Collections { get; private set; }
+
+    public int MostAtOnce { get; private set; }
+
+    /// <summary>Completes when a collection has started while held.</summary>
+    public TaskCompletionSource Entered { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Hold()
+    {
+        lock (gate)
+        {
+            hold = NewHold(released: false);
+            Entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void Release() => hold.TrySetResult();
+
+    public Task<ScopeDiscovery> DiscoverAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new ScopeDiscovery([new Scope(Provider, "111122223333", "eu-west-1"), new Scope(Provider, "111122223333", "us-east-1")], []));
+
+    public async Task<ScopeInventory> CollectAsync(Scope scope, CancellationToken cancellationToken)
+    {
+        Task wait;
+        lock (gate)
+        {
+            Collections++;
+            running++;
+            MostAtOnce = Math.Max(MostAtOnce, running);
+            wait = hold.Task;
+            Entered.TrySetResult();
+        }
+
+        try
+        {
+            await wait.WaitAsync(cancellationToken);
+            return new ScopeInventory(ScopeResult.Ok(scope, 3, TimeSpan.FromMilliseconds(1)), []);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                running--;
+            }
+        }
+    }
+
+    private static TaskCompletionSource NewHold(bool released)
+    {
+        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (released)
+        {
+            source.SetResult();
+        }
+
+        return source;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using PostureScan.TestKit;
+
+namespace PostureScan.Tests.Serve;
+
+/// <summary>/healthz and /metrics answer on loopback, and the metrics follow the stored runs.</summary>
+public sealed class OperationsEndpointTests
+{
+    private static readonly DateTimeOffset Evening = new(2026, 11, 26, 23, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Healthz_and_metrics_answer_on_loopback_with_the_expected_series()
+    {
+        using var dir = new TemporaryDirectory();
+        var clock = new FakeTimeProvider(Evening);
+        await using var host = await ServeTestHost.StartAsync(dir.File("serve.db"), clock, new ControlledSource());
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        Assert.Equal("127.0.0.1", host.BaseAddress.Host);
+
+        var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("ok", (await health.Content.ReadAsStringAsync()).Trim());
+
+        var before = await MetricsAsync(http);
+        Assert.Equal(0, before["posturescan_scans_total{outcome=\"complete\"}"]);
+        Assert.False(before.ContainsKey("posturescan_last_successful_scan_timestamp_seconds"));
+
+        clock.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(1, await host.WaitForRunsAsync(1));
+
+        var after = await MetricsAsync(http);
+        Assert.Equal(1, after["posturescan_scans_total{outcome=\"complete\"}"]);
+        Assert.Equal(0, after["posturescan_scans_total{outcome=\"partial\"}"]);
+        Assert.Equal(2, after["posturescan_scopes_total{status=\"ok\"}"]);
+        Assert.Equal(0, after["posturescan_scopes_total{status=\"failed\"}"]);
+        Assert.Equal(6, after["posturescan_api_calls_total"]);
+        foreach (var severity in new[] { "info", "low", "medium", "high", "critical" })
+        {
+            Assert.True(after.ContainsKey($"posturescan_findings{{severity=\"{severity}\"}}"), severity);
+        }
+
+        var nightly = new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        Assert.Equal(nightly, after["posturescan_last_successful_scan_timestamp_seconds"], precision: 0);
+    }
+
+    [Fact]
+    public async Task Healthz_reports_unavailable_once_the_scheduler_has_stopped()
+    {
+        using var dir = new TemporaryDirectory();
+        var clock = new FakeTimeProvider(Evening);
+        await using var host = await ServeTestHost.StartAsync(dir.File("serve.db"), clock, new ControlledSource());
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var scheduler = await host.SchedulerAsync();
+        await scheduler.Standby();
+
+        var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+    }
+
+    private static async Task<Dictionary<string, double>> MetricsAsync(HttpClient http)
+    {
+        var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        var series = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var space = line.LastIndexOf(' ');
+            series.Add(line[..space], double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture));
+        }
+
+        return series;
+    }
+}

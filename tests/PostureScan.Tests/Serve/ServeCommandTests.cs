@@ -1,0 +1,55 @@
+using PostureScan.Storage;
+using PostureScan.TestKit;
+
+namespace PostureScan.Tests.Serve;
+
+/// <summary>The serve and status commands as a user runs them.</summary>
+public sealed class ServeCommandTests
+{
+    [Fact]
+    public async Task Status_prints_the_latest_run_and_exits_3_when_it_is_partial()
+    {
+        using var dir = new TemporaryDirectory();
+        var db = dir.File("status.db");
+        var older = Some.Run(startedAt: Some.Time.AddDays(-1), scopes: [Some.ScopeOk()], sessions: []);
+        var latest = Some.Run();
+        await using (var store = await SqliteRunStore.OpenAsync(db, TimeProvider.System, CancellationToken.None))
+        {
+            await store.SaveRunAsync(older, CancellationToken.None);
+            await store.SaveRunAsync(latest, CancellationToken.None);
+        }
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "status", "--db", db);
+
+        Assert.True(exit == 3, stderr);
+        Assert.Contains($"Latest run   {latest.Id} (partial)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Scopes       3 (1 failed)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Runs stored  2", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_without_a_store_is_a_usage_error()
+    {
+        using var dir = new TemporaryDirectory();
+        var (exit, _, stderr) = await CliProcess.RunAsync(dir.Path, "status", "--db", dir.File("none.db"));
+        Assert.Equal(2, exit);
+        Assert.Contains("none.db", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("none.db")));
+    }
+
+    [Fact]
+    public async Task Serve_refuses_a_bad_cron_expression_before_starting()
+    {
+        using var dir = new TemporaryDirectory();
+        var devices = Directory.CreateDirectory(dir.File("devices")).FullName;
+        var config = dir.File("serve.json");
+        await File.WriteAllTextAsync(config, $$"""
+            { "Cisco": { "Directory": "{{devices}}" }, "Serve": { "ScanCron": "every night at two" } }
+            """);
+
+        var (exit, _, stderr) = await CliProcess.RunAsync(dir.Path, "serve", "--config", config, "--db", dir.File("serve.db"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Serve:ScanCron", stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PostureScan.Hosting;
+using PostureScan.Serve;
+using PostureScan.Storage;
+using Quartz;
+
+namespace PostureScan.Tests.Serve;
+
+/// <summary>A serve host in this process, on a fake clock, a controlled source, a temporary database and a free loopback port.</summary>
+internal sealed class ServeTestHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private bool stopped;
+
+    private ServeTestHost(WebApplication app, SqliteRunStore store)
+    {
+        this.app = app;
+        Store = store;
+    }
+
+    public SqliteRunStore Store { get; }
+
+    public Uri BaseAddress => new(app.Urls.Single());
+
+    public static async Task<ServeTestHost> StartAsync(string database, FakeTimeProvider clock, ControlledSource source, string cron = "0 0 2 * * ?")
+    {
+        var store = await SqliteRunStore.OpenAsync(database, clock, CancellationToken.None);
+        var settings = new ServeSettings { ScanCron = cron, TimeZone = "UTC", MetricsPort = 0 };
+        var options = new ServeHostOptions(settings, new ScanSettings { MaxConcurrency = 4 }, database, store, new InventorySourceFactory(() => [source]), null, clock);
+        var app = await ServeHost.BuildAsync(options, CancellationToken.None);
+        await app.StartAsync();
+        return new ServeTestHost(app, store);
+    }
+
+    public async Task<IScheduler> SchedulerAsync() => await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+    /// <summary>Waits (real time, bounded) until the store holds <paramref name="count"/> runs.</summary>
+    public async Task<int> WaitForRunsAsync(int count)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var runs = (await Store.ListRunsAsync(CancellationToken.None)).Count;
+            if (runs >= count || clock.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                return runs;
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            await app.StopAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await app.DisposeAsync();
+        await Store.DisposeAsync();
+    }
+}
