@@ -1,0 +1,23 @@
+namespace PostureScan.Core.Audit;
+
+/// <summary>
+/// The outcome of one <see cref="IAuditSource.ReadAsync"/>: the checkpoints to store (replacing those
+/// with the same key), what each scope covered, and a failure of the whole source (bad credentials,
+/// unreachable endpoint, missing files) when nothing could be read.
+/// </summary>
+public sealed record AuditSourceResult(
+    IReadOnlyList<AuditCheckpoint> Checkpoints,
+    IReadOnlyList<AuditScopeRead> Scopes,
+    AuditSourceFailure? Failure = null)
+{
+    public long Records => Scopes.Sum(s => s.Records);
+
+    public long Matched => Scopes.Sum(s => s.Matched);
+
+    public long Malformed => Scopes.Sum(s => s.Malformed);
+
+    public bool Succeeded => Failure is null && Scopes.All(s => s.Succeeded);
+
+    public static AuditSourceResult Failed(AuditSourceFailureKind kind, string message) =>
+        new([], [], new AuditSourceFailure(kind, message));
+}
