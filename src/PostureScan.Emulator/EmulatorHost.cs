@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using PostureScan.Emulator.Aws;
+using PostureScan.Emulator.CloudTrail;
 using PostureScan.Emulator.Ec2;
 using PostureScan.Emulator.Elb;
+using PostureScan.Emulator.S3;
 using PostureScan.Emulator.Sts;
 using PostureScan.Emulator.Worlds;
 
@@ -57,6 +59,8 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapAwsQuery(state, [Ec2Service.Create(), StsService.Create(), ElbService.Create()]);
+        app.MapCloudTrail(state);
+        app.MapS3(state);
         await app.StartAsync(ct);
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
