@@ -6,6 +6,9 @@ public sealed record EmulatorOptions
     /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; init; }
 
+    /// <summary>Loopback port of the HTTPS listener (Azure); 0 picks a free one.</summary>
+    public int HttpsPort { get; init; }
+
     /// <summary>Clock for fault latency and credential expiry.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -1,3 +1,4 @@
+using PostureScan.Emulator.Arm;
 using PostureScan.Emulator.Aws;
 using PostureScan.Emulator.Worlds;
 
@@ -14,6 +15,8 @@ internal sealed class EmulatorState
         AwsIndex = new AwsWorldIndex(world.Aws);
         AwsCredentials = new AwsCredentialStore(world.Aws, Time);
         Faults = new FaultInjector(Time);
+        ArmIndex = new ArmWorldIndex(world.Azure);
+        ArmTokens = new ArmTokenStore(Time);
     }
 
     public World World { get; }
@@ -29,4 +32,8 @@ internal sealed class EmulatorState
     public AwsCredentialStore AwsCredentials { get; }
 
     public FaultInjector Faults { get; }
+
+    public ArmWorldIndex ArmIndex { get; }
+
+    public ArmTokenStore ArmTokens { get; }
 }

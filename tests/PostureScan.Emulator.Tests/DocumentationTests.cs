@@ -21,7 +21,20 @@ public sealed class DocumentationTests
         Assert.Equal(3, world.Aws.Accounts[0].Regions.Count);
     }
 
-    private static string DocumentedYaml()
+    [Fact]
+    public async Task The_documented_azure_world_is_valid_and_served()
+    {
+        var world = World.Parse(DocumentedYaml("azure:"), "docs/emulator.md");
+        await using var host = await EmulatorHost.StartAsync(world);
+
+        var subscription = Assert.Single(world.Azure.Subscriptions);
+        Assert.Single(subscription.VirtualNetworkTaps);
+        Assert.Equal(2, subscription.Faults!.ThrottleBurst);
+        Assert.Equal("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", world.Azure.Tenants[0].Applications[0].ObjectId);
+        Assert.NotEmpty(host.CertificateThumbprint);
+    }
+
+    private static string DocumentedYaml(string startsWith = "aws:")
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PostureScan.sln")))
@@ -31,7 +44,7 @@ public sealed class DocumentationTests
 
         Assert.NotNull(directory);
         var text = File.ReadAllText(Path.Combine(directory.FullName, "docs", "emulator.md"));
-        var start = text.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var start = text.IndexOf("```yaml\n" + startsWith, StringComparison.Ordinal) + "```yaml\n".Length;
         var end = text.IndexOf("```", start, StringComparison.Ordinal);
         return text[start..end];
     }

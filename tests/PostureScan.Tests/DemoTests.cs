@@ -17,10 +17,14 @@ public sealed class DemoTests
         using var summary = JsonDocument.Parse(stdout);
         var root = summary.RootElement;
         Assert.Equal(5, root.GetProperty("sessions").GetProperty("aws").GetInt32());
+        Assert.Equal(2, root.GetProperty("sessions").GetProperty("gcp").GetInt32());
         Assert.Equal(2, root.GetProperty("sessions").GetProperty("cisco").GetInt32());
+        Assert.Equal(2, root.GetProperty("sessions").GetProperty("azure").GetInt32());
         var scopes = root.GetProperty("scopes").EnumerateArray().ToList();
         Assert.Equal(6, scopes.Count(s => s.GetProperty("provider").GetString() == "aws"));
+        Assert.Equal(3, scopes.Count(s => s.GetProperty("provider").GetString() == "gcp"));
         Assert.Equal(2, scopes.Count(s => s.GetProperty("provider").GetString() == "cisco"));
+        Assert.Equal(2, scopes.Count(s => s.GetProperty("provider").GetString() == "azure"));
         Assert.All(scopes, s => Assert.Equal("ok", s.GetProperty("status").GetString()));
         Assert.Contains("refused 0 write calls", stderr, StringComparison.Ordinal);
 
@@ -31,6 +35,20 @@ public sealed class DemoTests
         Assert.Equal("999988887777", foreign.Target!.OwnerAccount);
         Assert.True(foreign.AcceptsEverything);
         Assert.True(Assert.Single(run.Sessions, s => s.Id == "tms-0pay000000000bad2").Target!.InternetFacing);
+        var sanctioned = Assert.Single(run.Sessions, s => s.Name == "vtap-ndr");
+        Assert.Equal(["10.60.1.4", "10.60.1.5"], sanctioned.Sources.SelectMany(s => s.Addresses).Order(StringComparer.Ordinal));
+        Assert.Equal("10.50.0.10", sanctioned.Target!.Address);
+        var outside = Assert.Single(run.Sessions, s => s.Name == "vtap-diag");
+        Assert.True(outside.TargetInForeignAccount);
+        Assert.Equal("d00dfeed-1234-4abc-8def-0123456789ab", outside.Target!.OwnerAccount);
+        var gcpSanctioned = Assert.Single(run.Sessions, s => s.Name == "pm-ndr-web");
+        Assert.Equal(("10.70.255.10", "secops-ndr"), (gcpSanctioned.Target!.Address, gcpSanctioned.Target.OwnerAccount));
+        var payments = Assert.Single(run.Sessions, s => s.Name == "pm-payments-debug");
+        Assert.Equal("demo-contractor-lab", payments.Target!.OwnerAccount);
+        Assert.True(payments.TargetInForeignAccount);
+        Assert.True(payments.AcceptsEverything);
+        Assert.Equal(["10.60.16.0/22", "10.64.0.0/16"], Assert.Single(payments.Sources).Addresses);
+        Assert.True(File.Exists(dir.File("out/gcp-service-account.json")));
         var erspan = Assert.Single(run.Sessions, s => s.Scope.Account == "edge-rtr2");
         Assert.Equal("198.51.100.23", erspan.Target!.Address);
         Assert.True(erspan.Enabled);
@@ -39,9 +57,11 @@ public sealed class DemoTests
         Assert.Contains(("destination-in-foreign-account", "tms-0db0000000000bad1"), flagged);
         Assert.Contains(("destination-internet-facing", "tms-0pay000000000bad2"), flagged);
         Assert.Contains(("unapproved-destination", "edge-rtr2/session/7"), flagged);
-        foreach (var sanctioned in new[] { "tms-0ndrweb0000000001", "tms-0ndrweb0000000002", "tms-0stg000000000001", "core-sw1/session/1" })
+        Assert.Contains(("destination-in-foreign-account", outside.Id), flagged);
+        Assert.Contains(("destination-in-foreign-account", payments.Id), flagged);
+        foreach (var clean in new[] { "tms-0ndrweb0000000001", "tms-0ndrweb0000000002", "tms-0stg000000000001", "core-sw1/session/1", sanctioned.Id, gcpSanctioned.Id })
         {
-            Assert.DoesNotContain(flagged, f => f.ResourceId == sanctioned);
+            Assert.DoesNotContain(flagged, f => f.ResourceId == clean);
         }
 
         Assert.True(root.GetProperty("findings").GetProperty("critical").GetInt32() >= 2);
@@ -59,7 +79,8 @@ public sealed class DemoTests
 
         Assert.True(exit == 0, stderr);
         Assert.Contains("tms-0db0000000000bad1", stdout, StringComparison.Ordinal);
-        Assert.Contains("Mirror sessions (7)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Mirror sessions (11)", stdout, StringComparison.Ordinal);
+        Assert.Contains("vtap-diag", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("posturescan-demo/posturescan.db")));
     }
 }

@@ -13,7 +13,7 @@ internal static class CloudPermissions
     {
         [Providers.Aws] = ["ec2:DescribeTrafficMirrorSessions", "ec2:DescribeTrafficMirrorTargets", "ec2:DescribeTrafficMirrorFilters", "ec2:DescribeNetworkInterfaces"],
         [Providers.Azure] = ["Microsoft.Network/virtualNetworkTaps/read", "Microsoft.Network/networkInterfaces/read", "Microsoft.Network/loadBalancers/read"],
-        [Providers.Gcp] = ["compute.packetMirrorings.list", "compute.forwardingRules.get", "compute.instances.list"],
+        [Providers.Gcp] = ["compute.packetMirrorings.list", "compute.forwardingRules.get", "compute.subnetworks.get", "compute.instances.get"],
         [Providers.Cisco] = ["show running-config (privilege 15 or a read-only role with show monitor session)"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -5,7 +5,7 @@ namespace PostureScan.Core.Inventory;
 /// packets go (<see cref="Target"/>), which traffic (<see cref="Direction"/>, <see cref="Filter"/>,
 /// <see cref="PacketLength"/>), whether it is on, and the provider's own JSON for export.
 /// </summary>
-/// <param name="Id">The provider's id: AWS session id, Azure tap configuration id, GCP self link, device/session.</param>
+/// <param name="Id">The provider's id: AWS session id, Azure virtual network TAP id, GCP self link, device/session.</param>
 /// <param name="TargetId">The destination's provider id, kept even when the target itself could not be described.</param>
 /// <param name="FilterId">The filter's provider id, if the provider has separate filter objects.</param>
 /// <param name="PacketLength">Bytes copied of each packet; null means the whole packet.</param>

@@ -16,4 +16,6 @@ public sealed record MirrorTarget(
     bool? InternetFacing,
     string? Description,
     IReadOnlyDictionary<string, string> Tags,
-    string? RawJson = null);
+    string? RawJson = null,
+    string? Instance = null,
+    int? Port = null);

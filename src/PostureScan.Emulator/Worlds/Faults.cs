@@ -9,7 +9,7 @@ public sealed record Faults
     /// <summary>Delay added before each response.</summary>
     public int LatencyMs { get; init; }
 
-    /// <summary>Share of calls, 0 to 1, answered with RequestLimitExceeded (HTTP 503).</summary>
+    /// <summary>Share of calls, 0 to 1, answered with RequestLimitExceeded (HTTP 503; ARM: HTTP 429).</summary>
     public double ThrottleRate { get; init; }
 
     /// <summary>The first this-many calls in the scope are throttled, whatever the rate.</summary>
@@ -23,4 +23,7 @@ public sealed record Faults
 
     /// <summary>Seed of the throttling sequence.</summary>
     public int Seed { get; init; }
+
+    /// <summary>The Retry-After header of a throttled ARM response, in seconds (AWS errors carry none).</summary>
+    public int RetryAfterSeconds { get; init; } = 1;
 }

@@ -31,6 +31,16 @@ internal sealed class NodeLocations
             "AwsFilterRule" => "a filter rule",
             "AwsPortRange" => "a port range",
             "AwsNetworkInterface" => "a network interface",
+            "AzureWorld" => "azure",
+            "AzureTenant" => "a tenant",
+            "AzureApplication" => "an application",
+            "AzureSubscription" => "a subscription",
+            "AzureVirtualNetworkTap" => "a virtual network TAP",
+            "AzureNetworkInterface" => "an Azure network interface",
+            "AzureIpConfiguration" => "an IP configuration",
+            "AzureTapConfiguration" => "a tap configuration",
+            "AzureLoadBalancer" => "a load balancer",
+            "AzureFrontendIpConfiguration" => "a frontend IP configuration",
             _ => name,
         };
     }

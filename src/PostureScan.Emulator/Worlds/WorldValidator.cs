@@ -30,6 +30,9 @@ internal sealed partial class WorldValidator(string sourceName, NodeLocations lo
             Require(credential, keys.Add(credential.AccessKeyId), $"access key '{credential.AccessKeyId}' is listed twice");
             Require(credential, accounts.Contains(credential.Account), $"credential '{credential.AccessKeyId}' names account '{credential.Account}', which is not in aws.accounts");
         }
+
+        ValidateAzure(world.Azure);
+        ValidateGcp(world.Gcp);
     }
 
     private void ValidateAccount(AwsAccount account)
@@ -61,6 +64,7 @@ internal sealed partial class WorldValidator(string sourceName, NodeLocations lo
         Require(faults, faults.LatencyMs is >= 0 and <= 600_000, "latencyMs must be between 0 and 600000");
         Require(faults, faults.ThrottleRate is >= 0 and <= 1, "throttleRate must be between 0 and 1");
         Require(faults, faults.ThrottleBurst >= 0, "throttleBurst must not be negative");
+        Require(faults, faults.RetryAfterSeconds is >= 0 and <= 3600, "retryAfterSeconds must be between 0 and 3600");
         if (faults.Unavailable is not null)
         {
             OneOf(faults, "unavailable", faults.Unavailable, ServerErrors);

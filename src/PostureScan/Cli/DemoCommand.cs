@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using PostureScan.Demo;
 using PostureScan.Emulator;
+using PostureScan.Emulator.Gcp;
 using PostureScan.Emulator.Worlds;
 using PostureScan.Hosting;
 
@@ -14,6 +15,10 @@ namespace PostureScan.Cli;
 internal static class DemoCommand
 {
     private const int ReplayPort = 4566;
+    private const int ReplayHttpsPort = 4567;
+    private const string GcpDemoAccount = "posturescan@secops-ndr.iam.gserviceaccount.com";
+    private const string GcpKeyName = "gcp-service-account.json";
+    private const string GcpReplayKeyName = "gcp-service-account.replay.json";
 
     public static Command Create()
     {
@@ -37,6 +42,7 @@ internal static class DemoCommand
             await using var emulator = await EmulatorHost.StartAsync(world, ct: ct);
 
             var database = Path.Combine(dir.FullName, "posturescan.db");
+            var gcpKey = await WriteGcpKeysAsync(dir, emulator.Endpoint, ct);
             var devices = Path.Combine(dir.FullName, "devices");
             DemoBundle.WriteDevices(devices);
             await WriteReplayFilesAsync(dir, devices, ct);
@@ -45,6 +51,12 @@ internal static class DemoCommand
             var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
             {
                 ["Aws:ServiceUrl"] = emulator.Endpoint.ToString(),
+                ["Azure:ArmEndpoint"] = emulator.HttpsEndpoint.ToString(),
+                ["Azure:AuthorityHost"] = emulator.HttpsEndpoint.ToString(),
+                ["Azure:TrustedCertificateThumbprint"] = emulator.CertificateThumbprint,
+                ["Gcp:ComputeEndpoint"] = new Uri(emulator.Endpoint, "/compute/v1/").ToString(),
+                ["Gcp:ResourceManagerEndpoint"] = emulator.Endpoint.ToString(),
+                ["Gcp:CredentialFile"] = gcpKey,
                 ["Cisco:Directory"] = devices,
             }, settings);
 
@@ -60,12 +72,27 @@ internal static class DemoCommand
                 World file:    {Path.Combine(dir.FullName, DemoBundle.WorldName)}
                 Configuration: {Path.Combine(dir.FullName, "posturescan.json")}
                 To replay by hand:
-                  posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} &
+                  posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} --https-port {ReplayHttpsPort} &
+                  export POSTURESCAN__Azure__TrustedCertificateThumbprint=<the SHA-256 the emulator prints>
                   posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database} --policy {policyPath}
                 """);
             return exit;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A service-account key made for this demo, as Google's console would download it, but with its
+    /// token_uri at the emulator: one for this run, one for the replay port. Returns the first's path.
+    /// </summary>
+    private static async Task<string> WriteGcpKeysAsync(DirectoryInfo dir, Uri endpoint, CancellationToken ct)
+    {
+        var key = GcpServiceAccountKey.Generate(GcpDemoAccount, "secops-ndr");
+        var live = Path.Combine(dir.FullName, GcpKeyName);
+        await File.WriteAllTextAsync(live, key.ToKeyFileJson(GcpServiceAccountKey.TokenUri(endpoint)), ct);
+        var replay = new Uri($"http://127.0.0.1:{ReplayPort}/");
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, GcpReplayKeyName), key.ToKeyFileJson(GcpServiceAccountKey.TokenUri(replay)), ct);
+        return live;
     }
 
     /// <summary>Leaves the world and a matching configuration beside the database, to edit and re-run.</summary>
@@ -75,6 +102,12 @@ internal static class DemoCommand
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.PolicyName), DemoBundle.ReadText(DemoBundle.PolicyName), ct);
         var settings = JsonNode.Parse(DemoBundle.ReadText(DemoBundle.SettingsName))!;
         settings["Aws"]!["ServiceUrl"] = $"http://127.0.0.1:{ReplayPort}/";
+        // The emulator makes a new certificate at every start: its thumbprint comes from the environment.
+        settings["Azure"]!["ArmEndpoint"] = $"https://127.0.0.1:{ReplayHttpsPort}/";
+        settings["Azure"]!["AuthorityHost"] = $"https://127.0.0.1:{ReplayHttpsPort}/";
+        settings["Gcp"]!["ComputeEndpoint"] = $"http://127.0.0.1:{ReplayPort}/compute/v1/";
+        settings["Gcp"]!["ResourceManagerEndpoint"] = $"http://127.0.0.1:{ReplayPort}/";
+        settings["Gcp"]!["CredentialFile"] = Path.Combine(dir.FullName, GcpReplayKeyName);
         settings["Cisco"] = new JsonObject { ["Directory"] = devices };
         await File.WriteAllTextAsync(
             Path.Combine(dir.FullName, "posturescan.json"),

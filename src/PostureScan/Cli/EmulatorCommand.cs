@@ -10,8 +10,9 @@ internal static class EmulatorCommand
     public static Command Create()
     {
         var worldFile = new Option<FileInfo>("--world") { Description = "World file (YAML), see docs/emulator.md", Required = true };
-        var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one)", DefaultValueFactory = _ => 4566 };
-        var command = new Command("emulator", "Serve the cloud APIs of a world file on 127.0.0.1 until interrupted") { worldFile, port };
+        var port = new Option<int>("--port") { Description = "Loopback port of the AWS APIs (0 picks a free one)", DefaultValueFactory = _ => 4566 };
+        var httpsPort = new Option<int>("--https-port") { Description = "Loopback HTTPS port of Azure Resource Manager (0 picks a free one)", DefaultValueFactory = _ => 4567 };
+        var command = new Command("emulator", "Serve the cloud APIs of a world file on 127.0.0.1 until interrupted") { worldFile, port, httpsPort };
         command.SetAction(async (parse, ct) =>
         {
             World world;
@@ -24,7 +25,7 @@ internal static class EmulatorCommand
                 throw new UsageException(ex.Message);
             }
 
-            await EmulatorHost.RunAsync(world, parse.GetValue(port), Console.Out, ct);
+            await EmulatorHost.RunAsync(world, parse.GetValue(port), Console.Out, ct, parse.GetValue(httpsPort));
             return ExitCodes.Success;
         });
         return command;

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using PostureScan.Aws;
+using PostureScan.Azure;
 using PostureScan.Cisco;
 using PostureScan.Cli;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
+using PostureScan.Gcp;
 
 namespace PostureScan.Hosting;
 
@@ -17,6 +19,8 @@ internal static class ProviderRegistry
         new(StringComparer.OrdinalIgnoreCase)
         {
             [Providers.Aws] = ("Aws", (c, t) => new AwsInventorySource(AppConfiguration.Bind<AwsOptions>(c, "Aws"), t)),
+            [Providers.Azure] = ("Azure", (c, t) => new AzureInventorySource(AppConfiguration.Bind<AzureOptions>(c, "Azure"), t)),
+            [Providers.Gcp] = ("Gcp", (c, t) => new GcpInventorySource(AppConfiguration.Bind<GcpOptions>(c, "Gcp"), t)),
             [Providers.Cisco] = ("Cisco", (c, t) => CiscoSource(AppConfiguration.Bind<CiscoSettings>(c, "Cisco"), t)),
         };
 
@@ -38,8 +42,21 @@ internal static class ProviderRegistry
         }
 
         return [.. names.Select(n => Entries[n]).Select(e => configuration.GetSection(e.Section).Exists()
-            ? e.Create(configuration, time)
+            ? Create(e.Section, e.Create, configuration, time)
             : throw new UsageException($"provider section '{e.Section}' is missing from the configuration"))];
+    }
+
+    /// <summary>A source that refuses its options is a configuration error, reported as such.</summary>
+    private static IInventorySource Create(string section, Func<IConfiguration, TimeProvider, IInventorySource> create, IConfiguration configuration, TimeProvider time)
+    {
+        try
+        {
+            return create(configuration, time);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"configuration section '{section}': {ex.Message}");
+        }
     }
 
     private static CiscoInventorySource CiscoSource(CiscoSettings settings, TimeProvider time) =>

@@ -44,9 +44,9 @@ internal static class SummaryTable
         foreach (var s in run.Sessions.Take(maxSessions))
         {
             sessions.AddRow(
-                new Text(TerminalText.Cell(s.Id, 40)),
+                new Text(TerminalText.Id(s.Id, 40)),
                 new Text(TerminalText.Cell($"{s.Scope.Account}/{s.Scope.Region}", 40)),
-                new Text(TerminalText.Cell(string.Join(", ", s.Sources.Select(x => x.Addresses.Count > 0 ? $"{x.Id} ({x.Addresses[0]})" : x.Id)), 50)),
+                new Text(TerminalText.Cell(string.Join(", ", s.Sources.Select(x => x.Addresses.Count > 0 ? $"{TerminalText.Id(x.Id)} ({x.Addresses[0]})" : TerminalText.Id(x.Id))), 50)),
                 new Text(TerminalText.Cell(TargetText(s), 60)),
                 new Text(TerminalText.Cell(s.Target?.OwnerAccount, 20) + (s.TargetInForeignAccount ? " (cross-account)" : "")),
                 new Text(TrafficText(s)),
@@ -61,7 +61,7 @@ internal static class SummaryTable
     }
 
     private static string TargetText(MirrorSession s) => s.Target is { } t
-        ? $"{t.Kind} {t.ResourceId ?? t.Id}{(t.InternetFacing == true ? " [internet-facing]" : "")}"
+        ? $"{t.Kind} {TerminalText.Id(t.ResourceId ?? t.Id, 60)}{(t.InternetFacing == true ? " [internet-facing]" : "")}"
         : s.TargetId ?? "-";
 
     private static string TrafficText(MirrorSession s)

@@ -1,0 +1,8 @@
+namespace PostureScan.Gcp.Wire;
+
+/// <summary>compute#instance, the fields that identify a mirrored VM: its interfaces and labels.</summary>
+internal sealed record Instance(
+    string? SelfLink,
+    string? Name,
+    List<InstanceNetworkInterface>? NetworkInterfaces,
+    Dictionary<string, string>? Labels);
