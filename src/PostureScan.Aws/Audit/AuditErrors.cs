@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Amazon.Runtime;
 using PostureScan.Core.Audit;
-using PostureScan.Core.Scanning;
+using PostureScan.Core.Audit.Live;
 
 namespace PostureScan.Aws.Audit;
 
@@ -23,25 +23,11 @@ internal static class AuditErrors
         ["InvalidNextTokenException"] = AuditSourceFailureKind.InvalidResponse,
     };
 
-    private static readonly Dictionary<ScopeErrorKind, AuditSourceFailureKind> FromScope = new()
-    {
-        [ScopeErrorKind.AccessDenied] = AuditSourceFailureKind.AccessDenied,
-        [ScopeErrorKind.RegionDisabled] = AuditSourceFailureKind.AccessDenied,
-        [ScopeErrorKind.Throttled] = AuditSourceFailureKind.Throttled,
-        [ScopeErrorKind.Unreachable] = AuditSourceFailureKind.Unreachable,
-        [ScopeErrorKind.InvalidResponse] = AuditSourceFailureKind.InvalidResponse,
-        [ScopeErrorKind.Cancelled] = AuditSourceFailureKind.Other,
-        [ScopeErrorKind.Other] = AuditSourceFailureKind.Other,
-    };
-
     public static AuditSourceFailure Classify(Exception exception) => exception switch
     {
         CloudTrailException e => new(ByCode.GetValueOrDefault(e.Code, (int)e.Status >= 500 ? AuditSourceFailureKind.Unreachable : AuditSourceFailureKind.Other), e.Message),
         AmazonServiceException { ErrorCode: { } code } e when ByCode.TryGetValue(code, out var kind) => new(kind, $"{code}: {e.Message}"),
         InvalidDataException or JsonException => new(AuditSourceFailureKind.InvalidResponse, exception.Message),
-        _ => FromScopeError(AwsErrors.Classify(exception)),
+        _ => AuditFailures.FromScopeError(AwsErrors.Classify(exception)),
     };
-
-    /// <summary>A failure the inventory reported for a scope (discovery of an account's regions).</summary>
-    public static AuditSourceFailure FromScopeError((ScopeErrorKind Kind, string Message) error) => new(FromScope[error.Kind], error.Message);
 }

@@ -1,6 +1,6 @@
 using PostureScan.Core.Audit;
 using PostureScan.Core.Inventory;
-using PostureScan.Core.Scanning;
+using PostureScan.Core.Audit.Live;
 
 namespace PostureScan.Aws.Audit;
 
@@ -25,10 +25,7 @@ internal static class AwsAuditScopes
         var discoverWith = requested.Count == 0 ? options : WithAccounts(options, open);
         using var inventory = new AwsInventorySource(discoverWith, time);
         var discovery = await inventory.DiscoverAsync(cancellationToken);
-        var failures = discovery.Failures
-            .Select(f => new AuditScopeRead(f.Scope, null, 0, 0, 0, AuditErrors.FromScopeError((f.ErrorKind ?? ScopeErrorKind.Other, f.Error ?? "discovery failed"))))
-            .ToList();
-        return ([.. named.Concat(discovery.Scopes).Distinct().OrderBy(s => s.Key, StringComparer.Ordinal)], failures);
+        return ([.. named.Concat(discovery.Scopes).Distinct().OrderBy(s => s.Key, StringComparer.Ordinal)], AuditFailures.FromDiscovery(discovery.Failures));
     }
 
     private static bool IsAnyRegion(string region) => region is "*" or Scope.Global or "";

@@ -11,4 +11,10 @@ public sealed record AuditWorld
 
     /// <summary>S3 buckets that trails deliver their log files to.</summary>
     public IReadOnlyList<TrailBucket> TrailBuckets { get; init; } = [];
+
+    /// <summary>Activity Log events per subscription, served by Resource Manager (faults: the subscription's).</summary>
+    public IReadOnlyList<ActivityLog> ActivityLogs { get; init; } = [];
+
+    /// <summary>Cloud Audit Log entries per project, served by Cloud Logging's entries:list (faults: the project's).</summary>
+    public IReadOnlyList<ProjectAuditLog> CloudLogging { get; init; } = [];
 }

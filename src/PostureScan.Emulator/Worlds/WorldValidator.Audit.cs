@@ -36,6 +36,22 @@ internal sealed partial class WorldValidator
 
             ValidateFaults(bucket.Faults);
         }
+
+        var subscriptions = world.Azure.Subscriptions.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Unique(audit.ActivityLogs, l => l.Subscription.ToLowerInvariant(), "activity log of subscription");
+        foreach (var log in audit.ActivityLogs)
+        {
+            Require(log, subscriptions.Contains(log.Subscription), $"activityLogs names subscription '{log.Subscription}', which is not in azure.subscriptions");
+            ValidateRecords(log.Events);
+        }
+
+        var projects = world.Gcp.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        Unique(audit.CloudLogging, l => l.Project, "cloud logging of project");
+        foreach (var log in audit.CloudLogging)
+        {
+            Require(log, projects.Contains(log.Project), $"cloudLogging names project '{log.Project}', which is not in gcp.projects");
+            ValidateRecords(log.Events);
+        }
     }
 
     private void ValidateRecords(IReadOnlyList<AuditRecord> records)
