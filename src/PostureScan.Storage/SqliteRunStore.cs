@@ -1,5 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using PostureScan.Core.Audit;
+using PostureScan.Core.Audit.Ingestion;
 using PostureScan.Core.Findings;
 using PostureScan.Core.Scanning;
 using PostureScan.Storage.Migrations;
@@ -11,7 +13,7 @@ namespace PostureScan.Storage;
 /// one store serves concurrent callers, and readers never wait for a writer. A run is written in one
 /// transaction: a crash, kill or error mid-save leaves the store exactly as it was before.
 /// </summary>
-public sealed class SqliteRunStore : IRunStore, IAsyncDisposable
+public sealed class SqliteRunStore : IRunStore, IAuditStore, IAsyncDisposable
 {
     private const int BusyTimeoutSeconds = 30;
 
@@ -69,7 +71,11 @@ public sealed class SqliteRunStore : IRunStore, IAsyncDisposable
     public Task SaveRunAsync(ScanRun run, CancellationToken cancellationToken) => SaveRunAsync(run, null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task SaveRunAsync(ScanRun run, PolicyEvaluation? evaluation, CancellationToken cancellationToken)
+    public Task SaveRunAsync(ScanRun run, PolicyEvaluation? evaluation, CancellationToken cancellationToken) =>
+        SaveRunAsync(run, evaluation, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task SaveRunAsync(ScanRun run, PolicyEvaluation? evaluation, AuditRunRecord? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (evaluation is not null && !string.Equals(evaluation.RunId, run.Id, StringComparison.Ordinal))
@@ -85,6 +91,11 @@ public sealed class SqliteRunStore : IRunStore, IAsyncDisposable
         if (evaluation is not null)
         {
             await EvaluationStore.InsertAsync(connection, transaction, evaluation, cancellationToken);
+        }
+
+        if (audit is not null)
+        {
+            await AuditWriter.InsertAsync(connection, transaction, run.Id, audit, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -134,6 +145,40 @@ public sealed class SqliteRunStore : IRunStore, IAsyncDisposable
         return await EvaluationStore.LatestIdAsync(connection, transaction, cancellationToken) is { } id
             ? await EvaluationStore.ReadAsync(connection, transaction, id, cancellationToken)
             : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditCheckpoint>> GetCheckpointsAsync(string source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await AuditReader.CheckpointsAsync(connection, transaction, source, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditEvent>> GetAuditEventsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await AuditReader.EventsAsync(connection, transaction, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditCoverageWindow>> GetCoverageAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await AuditReader.CoverageAsync(connection, transaction, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredAuditRun?> GetAuditRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await AuditReader.RunAsync(connection, transaction, runId, cancellationToken);
     }
 
     /// <summary>The result of <c>PRAGMA integrity_check</c>: "ok" for a sound file, otherwise the problems found.</summary>

@@ -27,6 +27,15 @@ public sealed class DemoTests
         Assert.Equal(2, scopes.Count(s => s.GetProperty("provider").GetString() == "azure"));
         Assert.All(scopes, s => Assert.Equal("ok", s.GetProperty("status").GetString()));
         Assert.Contains("refused 0 write calls", stderr, StringComparison.Ordinal);
+        var audit = root.GetProperty("audit");
+        Assert.Equal("ok", Assert.Single(audit.GetProperty("sources").EnumerateArray()).GetProperty("status").GetString());
+        var states = audit.GetProperty("sessions");
+        Assert.Equal(3, states.GetProperty("attributed").GetInt32());
+        Assert.Equal(1, states.GetProperty("unattributed-missing").GetInt32());
+        Assert.Equal(1, states.GetProperty("unattributed-beyond-retention").GetInt32());
+        Assert.Equal(6, states.GetProperty("unknown").GetInt32()); // the Cisco, Azure and GCP mirrors have no audit source here
+        Assert.Equal(1, audit.GetProperty("shortLived").GetInt32());
+        Assert.Equal(3, audit.GetProperty("failedAttempts").GetInt32());
 
         await using var store = await SqliteRunStore.OpenAsync(dir.File("out/posturescan.db"), TimeProvider.System, CancellationToken.None);
         var run = await store.GetLatestRunAsync(CancellationToken.None);
@@ -52,11 +61,24 @@ public sealed class DemoTests
         var erspan = Assert.Single(run.Sessions, s => s.Scope.Account == "edge-rtr2");
         Assert.Equal("198.51.100.23", erspan.Target!.Address);
         Assert.True(erspan.Enabled);
+        var attribution = (await store.GetAuditRunAsync(run.Id, CancellationToken.None))!;
+        var attacker = attribution.Session("tms-0db0000000000bad1")!.Session;
+        Assert.Equal("arn:aws:sts::222222222222:assumed-role/DebugOps/j.doe", attacker.Actor);
+        Assert.Equal("arn:aws:iam::222222222222:role/DebugOps", attacker.SessionIssuer);
+        Assert.Equal("203.0.113.66", attacker.SourceIp);
+        Assert.Equal(Core.Attribution.AttributionState.UnattributedMissing, attribution.Session("tms-0pay000000000bad2")!.Session.State);
+        Assert.Equal("tms-0e0e0e0e0e0e00005", Assert.Single(attribution.Report.DeletedMirrors).ResourceId);
+        Assert.True(File.Exists(dir.File("out/audit/cloudtrail-demo.json")));
         var evaluation = await store.GetEvaluationAsync(run.Id, CancellationToken.None);
         var flagged = evaluation!.Findings.Where(f => f.IsActive).Select(f => (f.CheckId, f.ResourceId)).ToHashSet();
         Assert.Contains(("destination-in-foreign-account", "tms-0db0000000000bad1"), flagged);
         Assert.Contains(("destination-internet-facing", "tms-0pay000000000bad2"), flagged);
         Assert.Contains(("unapproved-destination", "edge-rtr2/session/7"), flagged);
+        Assert.Contains(("created-by-unapproved-principal", "tms-0db0000000000bad1"), flagged);
+        Assert.Contains(("created-from-unapproved-network", "tms-0db0000000000bad1"), flagged);
+        Assert.Contains(("unattributed-missing", "tms-0pay000000000bad2"), flagged);
+        Assert.Contains(("short-lived-mirror", "tms-0e0e0e0e0e0e00005"), flagged);
+        Assert.Contains(("failed-create-attempts", "333333333333/arn:aws:iam::333333333333:user/contractor-7"), flagged);
         Assert.Contains(("destination-in-foreign-account", outside.Id), flagged);
         Assert.Contains(("destination-in-foreign-account", payments.Id), flagged);
         foreach (var clean in new[] { "tms-0ndrweb0000000001", "tms-0ndrweb0000000002", "tms-0stg000000000001", "core-sw1/session/1", sanctioned.Id, gcpSanctioned.Id })
@@ -81,6 +103,8 @@ public sealed class DemoTests
         Assert.Contains("tms-0db0000000000bad1", stdout, StringComparison.Ordinal);
         Assert.Contains("Mirror sessions (11)", stdout, StringComparison.Ordinal);
         Assert.Contains("vtap-diag", stdout, StringComparison.Ordinal);
+        Assert.Contains("Who created each mirror", stdout, StringComparison.Ordinal);
+        Assert.Contains("unattributed-missing", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("posturescan-demo/posturescan.db")));
     }
 }

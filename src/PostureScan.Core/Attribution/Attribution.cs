@@ -1,3 +1,5 @@
+using PostureScan.Core.Audit;
+
 namespace PostureScan.Core.Attribution;
 
 /// <summary>
@@ -5,6 +7,13 @@ namespace PostureScan.Core.Attribution;
 /// <paramref name="Reason"/> says, in words, why the state is what it is (for unattributed states,
 /// the log window that was searched).
 /// </summary>
+/// <param name="EventIds">The create event first, then the ids of <paramref name="Changes"/>.</param>
+/// <param name="Changes">Every later event on the resource (modify, delete, failed attempts), newest last.</param>
+/// <param name="SessionIssuer">For an assumed role, the role that issued the session (CloudTrail <c>sessionContext.sessionIssuer.arn</c>).</param>
+/// <param name="RoleSessionName">For an assumed role, the session name the caller chose (the last segment of the assumed-role ARN).</param>
+/// <param name="InvokedBy">The service that made the call on the principal's behalf (CloudTrail <c>invokedBy</c>).</param>
+/// <param name="Window">The audit window searched for the resource's events.</param>
+/// <param name="CreateEventName">The name of the create event (CreateTrafficMirrorSession, a tap configuration write...).</param>
 public sealed record Attribution(
     string ResourceId,
     AttributionState State,
@@ -14,4 +23,9 @@ public sealed record Attribution(
     string? UserAgent,
     IReadOnlyList<string> EventIds,
     IReadOnlyList<AttributedChange> Changes,
-    string? Reason);
+    string? Reason,
+    string? SessionIssuer = null,
+    string? RoleSessionName = null,
+    string? InvokedBy = null,
+    AuditWindow? Window = null,
+    string? CreateEventName = null);

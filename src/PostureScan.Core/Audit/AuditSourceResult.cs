@@ -5,16 +5,18 @@ namespace PostureScan.Core.Audit;
 /// with the same key), what each scope covered, and a failure of the whole source (bad credentials,
 /// unreachable endpoint, missing files) when nothing could be read.
 /// </summary>
+/// <param name="Inputs">What each input (file, API page set) held, where the source reads inputs that span scopes; the counts then come from these.</param>
 public sealed record AuditSourceResult(
     IReadOnlyList<AuditCheckpoint> Checkpoints,
     IReadOnlyList<AuditScopeRead> Scopes,
-    AuditSourceFailure? Failure = null)
+    AuditSourceFailure? Failure = null,
+    IReadOnlyList<Reading.AuditReadResult>? Inputs = null)
 {
-    public long Records => Scopes.Sum(s => s.Records);
+    public long Records => Inputs?.Sum(i => i.Records) ?? Scopes.Sum(s => s.Records);
 
-    public long Matched => Scopes.Sum(s => s.Matched);
+    public long Matched => Inputs?.Sum(i => i.Matched) ?? Scopes.Sum(s => s.Matched);
 
-    public long Malformed => Scopes.Sum(s => s.Malformed);
+    public long Malformed => Inputs?.Sum(i => i.MalformedCount) ?? Scopes.Sum(s => s.Malformed);
 
     public bool Succeeded => Failure is null && Scopes.All(s => s.Succeeded);
 

@@ -14,6 +14,7 @@ internal static class CommandLine
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(DetectCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
         return root;
     }
 

@@ -19,6 +19,7 @@ internal static class DemoCommand
     private const string GcpDemoAccount = "posturescan@secops-ndr.iam.gserviceaccount.com";
     private const string GcpKeyName = "gcp-service-account.json";
     private const string GcpReplayKeyName = "gcp-service-account.replay.json";
+    private const string AuditSourceName = "demo-cloudtrail";
 
     public static Command Create()
     {
@@ -45,7 +46,9 @@ internal static class DemoCommand
             var gcpKey = await WriteGcpKeysAsync(dir, emulator.Endpoint, ct);
             var devices = Path.Combine(dir.FullName, "devices");
             DemoBundle.WriteDevices(devices);
-            await WriteReplayFilesAsync(dir, devices, ct);
+            var auditLogs = Path.Combine(dir.FullName, "audit");
+            DemoBundle.WriteAuditLogs(auditLogs, TimeProvider.System.GetUtcNow());
+            await WriteReplayFilesAsync(dir, devices, auditLogs, ct);
             var policyPath = parse.GetValue(policy)?.FullName ?? Path.Combine(dir.FullName, DemoBundle.PolicyName);
             using var settings = DemoBundle.Open(DemoBundle.SettingsName);
             var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
@@ -58,6 +61,9 @@ internal static class DemoCommand
                 ["Gcp:ResourceManagerEndpoint"] = emulator.Endpoint.ToString(),
                 ["Gcp:CredentialFile"] = gcpKey,
                 ["Cisco:Directory"] = devices,
+                ["Audit:Sources:0:Name"] = AuditSourceName,
+                ["Audit:Sources:0:Type"] = "files",
+                ["Audit:Sources:0:Paths:0"] = auditLogs,
             }, settings);
 
             var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson, policyPath), TimeProvider.System, ct);
@@ -68,6 +74,7 @@ internal static class DemoCommand
                 Emulator on {emulator.Endpoint} served {emulator.Counters.TotalCalls} read calls and refused {emulator.Counters.TotalRejectedWrites} write calls.
                 Database:      {database}
                 Device files:  {devices}
+                Audit logs:    {auditLogs}
                 Policy:        {policyPath}
                 World file:    {Path.Combine(dir.FullName, DemoBundle.WorldName)}
                 Configuration: {Path.Combine(dir.FullName, "posturescan.json")}
@@ -75,6 +82,7 @@ internal static class DemoCommand
                   posturescan emulator --world {Path.Combine(dir.FullName, DemoBundle.WorldName)} --port {ReplayPort} --https-port {ReplayHttpsPort} &
                   export POSTURESCAN__Azure__TrustedCertificateThumbprint=<the SHA-256 the emulator prints>
                   posturescan scan --config {Path.Combine(dir.FullName, "posturescan.json")} --db {database} --policy {policyPath}
+                  posturescan show tms-0db0000000000bad1 --db {database}
                 """);
             return exit;
         });
@@ -96,7 +104,7 @@ internal static class DemoCommand
     }
 
     /// <summary>Leaves the world and a matching configuration beside the database, to edit and re-run.</summary>
-    private static async Task WriteReplayFilesAsync(DirectoryInfo dir, string devices, CancellationToken ct)
+    private static async Task WriteReplayFilesAsync(DirectoryInfo dir, string devices, string auditLogs, CancellationToken ct)
     {
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.WorldName), DemoBundle.ReadText(DemoBundle.WorldName), ct);
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.PolicyName), DemoBundle.ReadText(DemoBundle.PolicyName), ct);
@@ -109,6 +117,10 @@ internal static class DemoCommand
         settings["Gcp"]!["ResourceManagerEndpoint"] = $"http://127.0.0.1:{ReplayPort}/";
         settings["Gcp"]!["CredentialFile"] = Path.Combine(dir.FullName, GcpReplayKeyName);
         settings["Cisco"] = new JsonObject { ["Directory"] = devices };
+        settings["Audit"] = new JsonObject
+        {
+            ["Sources"] = new JsonArray(new JsonObject { ["Name"] = AuditSourceName, ["Type"] = "files", ["Paths"] = new JsonArray(auditLogs) }),
+        };
         await File.WriteAllTextAsync(
             Path.Combine(dir.FullName, "posturescan.json"),
             settings.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }),

@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace PostureScan.Demo;
 
 /// <summary>The sample estate shipped inside the executable, so demo works from any directory.</summary>
-internal static class DemoBundle
+internal static partial class DemoBundle
 {
     public const string WorldName = "demo-world.yaml";
     public const string SettingsName = "demo-settings.json";
@@ -29,4 +32,25 @@ internal static class DemoBundle
             resource.CopyTo(file);
         }
     }
+
+    /// <summary>
+    /// Writes the bundled audit logs into <paramref name="folder"/>, their event times (written in the bundle
+    /// as <c>{{-MINUTES}}</c>) made relative to <paramref name="now"/>, so the events fall inside the lookback window.
+    /// </summary>
+    public static void WriteAuditLogs(string folder, DateTimeOffset now)
+    {
+        const string prefix = "PostureScan.Demo.audit.";
+        Directory.CreateDirectory(folder);
+        foreach (var name in typeof(DemoBundle).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var text = ReadText(name["PostureScan.Demo.".Length..]);
+            var dated = MinutesAgo().Replace(text, m =>
+                (now - TimeSpan.FromMinutes(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
+                .UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            File.WriteAllText(Path.Combine(folder, name[prefix.Length..]), dated);
+        }
+    }
+
+    [GeneratedRegex(@"\{\{-(\d{1,7})\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex MinutesAgo();
 }

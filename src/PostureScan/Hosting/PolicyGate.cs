@@ -17,11 +17,12 @@ internal sealed class PolicyGate(MirrorPolicy policy, CheckRegistry registry, Ti
         return new PolicyGate(PolicyFiles.Load(path, registry), registry, time);
     }
 
-    public async Task<PolicyEvaluation> EvaluateAsync(ScanRun run, IRunStore store, CancellationToken cancellationToken)
+    /// <param name="audit">The attribution evidence, or null when no audit source is configured (its checks are then not evaluated).</param>
+    public async Task<PolicyEvaluation> EvaluateAsync(ScanRun run, IRunStore store, AuditEvidence? audit, CancellationToken cancellationToken)
     {
         var previous = await store.GetLatestEvaluationAsync(cancellationToken);
-        // Audit evidence and candidate sources join the input when their collectors exist; until then the
-        // checks that need them are listed as not evaluated.
-        return new PolicyEvaluator(registry).Evaluate(new EvaluationInput(run), policy, previous?.Findings ?? [], time);
+        // Candidate sources join the input when their collector exists; until then the checks that need
+        // them are listed as not evaluated.
+        return new PolicyEvaluator(registry).Evaluate(new EvaluationInput(run, audit), policy, previous?.Findings ?? [], time);
     }
 }

@@ -20,10 +20,12 @@ internal static class ScanRunner
         var database = Path.GetFullPath(request.Database ?? storeSettings.Path);
         // Load the policy before scanning: a broken policy is a usage error, found in milliseconds.
         var policy = request.Policy is { } policyPath ? PolicyGate.Load(policyPath, time) : null;
+        var auditSources = AuditSourceRegistry.Create(request.Configuration, time);
+        var audit = auditSources.Count == 0 ? null : new AuditStage(auditSources, AuditSourceRegistry.Lookback(request.Configuration), time);
 
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         await using var store = await RunStores.OpenAsync(database, ct);
-        var pipeline = new ScanPipeline(sources, store, time, settings.MaxConcurrency, policy);
+        var pipeline = new ScanPipeline(sources, store, time, settings.MaxConcurrency, policy, audit);
 
         ScanRun run;
         if (stderr.Profile.Capabilities.Interactive && !Console.IsErrorRedirected)
@@ -40,7 +42,7 @@ internal static class ScanRunner
 
         if (request.Json)
         {
-            await Console.Out.WriteLineAsync(RunSummaryJson.Write(run, database, pipeline.Evaluation));
+            await Console.Out.WriteLineAsync(RunSummaryJson.Write(run, database, pipeline.Evaluation, pipeline.Audit));
         }
         else
         {
@@ -52,6 +54,10 @@ internal static class ScanRunner
             }
 
             SummaryTable.Write(stdout, run);
+            if (pipeline.Audit is { } auditRecord)
+            {
+                AttributionTable.Write(stdout, auditRecord);
+            }
             if (pipeline.Evaluation is { } evaluation)
             {
                 FindingsTable.Write(stdout, evaluation);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using PostureScan.Core.Attribution;
+using PostureScan.Core.Audit.Ingestion;
 using PostureScan.Core.Findings;
 using PostureScan.Core.Scanning;
 
@@ -7,7 +9,7 @@ namespace PostureScan.Output;
 /// <summary>The machine-readable run summary printed by scan --json and demo --json.</summary>
 internal static class RunSummaryJson
 {
-    public static string Write(ScanRun run, string database, PolicyEvaluation? evaluation = null)
+    public static string Write(ScanRun run, string database, PolicyEvaluation? evaluation = null, AuditRunRecord? audit = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
@@ -65,9 +67,47 @@ internal static class RunSummaryJson
                 w.WriteEndObject();
             }
 
+            if (audit is not null)
+            {
+                WriteAudit(w, audit);
+            }
+
             w.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The audit block: sources read, sessions per attribution state, mirrors seen only in the logs, refused calls.</summary>
+    private static void WriteAudit(Utf8JsonWriter w, AuditRunRecord audit)
+    {
+        w.WriteStartObject("audit");
+        w.WriteStartArray("sources");
+        foreach (var s in audit.Sources.Where(s => s.Scope is null))
+        {
+            w.WriteStartObject();
+            w.WriteString("name", s.Source);
+            w.WriteString("status", s.Succeeded ? "ok" : "failed");
+            w.WriteNumber("matched", s.Matched);
+            w.WriteNumber("stored", s.Stored);
+            if (s.Failure is { } failure)
+            {
+                w.WriteString("error", failure.Message);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("sessions");
+        foreach (var state in Enum.GetValues<AttributionState>())
+        {
+            w.WriteNumber(AttributionNames.Of(state), audit.Report.Sessions.Count(s => s.Session.State == state));
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("shortLived", audit.Report.DeletedMirrors.Count);
+        w.WriteNumber("failedAttempts", audit.Report.FailedAttempts.Count);
+        w.WriteEndObject();
     }
 }

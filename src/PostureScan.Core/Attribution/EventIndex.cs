@@ -1,0 +1,55 @@
+using PostureScan.Core.Audit;
+
+namespace PostureScan.Core.Attribution;
+
+/// <summary>
+/// The audit events by the resources they name (keys of <see cref="ResourceKeys"/>), each list oldest first.
+/// An event is counted once, whichever inputs it was read from.
+/// </summary>
+internal sealed class EventIndex
+{
+    private readonly Dictionary<string, List<AuditEvent>> byResource = new(StringComparer.Ordinal);
+
+    public EventIndex(IEnumerable<AuditEvent> events)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events.OrderBy(e => e.Time).ThenBy(e => e.EventId, StringComparer.Ordinal))
+        {
+            if (!e.IsWrite || !seen.Add(AuditEventKeys.Of(e)))
+            {
+                continue;
+            }
+
+            foreach (var key in e.ResourceIds.Select(ResourceKeys.Of).Distinct(StringComparer.Ordinal))
+            {
+                if (!byResource.TryGetValue(key, out var list))
+                {
+                    byResource[key] = list = [];
+                }
+
+                list.Add(e);
+            }
+        }
+    }
+
+    public IEnumerable<string> Keys => byResource.Keys;
+
+    /// <summary>Every write event naming the resource, oldest first.</summary>
+    public IReadOnlyList<AuditEvent> For(string resourceId) =>
+        byResource.TryGetValue(ResourceKeys.Of(resourceId), out var list) ? list : [];
+
+    /// <summary>
+    /// True when <paramref name="e"/> created <paramref name="resourceId"/>: a successful create whose first
+    /// id is it (the created id comes first; the ids after it are resources the call referred to).
+    /// </summary>
+    public static bool Creates(AuditEvent e, string resourceId) =>
+        e.Action == AuditAction.Create
+        && e.Outcome == AuditOutcome.Success
+        && e.ResourceIds.Count > 0
+        && ResourceKeys.Of(e.ResourceIds[0]) == ResourceKeys.Of(resourceId);
+
+    public static bool Deletes(AuditEvent e, string resourceId) =>
+        e.Action == AuditAction.Delete
+        && e.Outcome == AuditOutcome.Success
+        && e.ResourceIds.Any(id => ResourceKeys.Of(id) == ResourceKeys.Of(resourceId));
+}

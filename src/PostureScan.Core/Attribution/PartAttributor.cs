@@ -1,0 +1,75 @@
+using PostureScan.Core.Audit;
+using PostureScan.Core.Inventory;
+
+namespace PostureScan.Core.Attribution;
+
+/// <summary>Attributes one resource from its events: the create event, the changes after it, or why there is none.</summary>
+internal sealed class PartAttributor(EventIndex index, CoverageLookup coverage)
+{
+    /// <param name="createdAfter">A lower bound on the creation time, when one is known.</param>
+    public Attribution Attribute(string resourceId, Scope scope, DateTimeOffset? createdAfter)
+    {
+        var events = index.For(resourceId);
+        var create = events.FirstOrDefault(e => EventIndex.Creates(e, resourceId));
+        var window = coverage.Window(scope);
+        var changes = events.Where(e => !ReferenceEquals(e, create)).Select(e => Change(e, resourceId)).ToList();
+        var changeIds = changes.Select(c => c.EventId);
+
+        if (create is not null)
+        {
+            var details = ActorDetails.Of(create);
+            return new Attribution(
+                resourceId,
+                AttributionState.Attributed,
+                create.Actor,
+                create.SourceIp,
+                create.Time,
+                create.UserAgent,
+                [AuditEventKeys.Of(create), .. changeIds],
+                changes,
+                $"created by {create.EventName}",
+                details.SessionIssuer,
+                details.RoleSessionName,
+                details.InvokedBy,
+                window,
+                create.EventName);
+        }
+
+        var (state, reason) = Unattributed(scope, window, createdAfter);
+        return new Attribution(resourceId, state, null, null, null, null, [.. changeIds], changes, reason, Window: window);
+    }
+
+    private (AttributionState, string) Unattributed(Scope scope, AuditWindow? window, DateTimeOffset? createdAfter)
+    {
+        if (coverage.Failure(scope) is { } failure || window is null)
+        {
+            return (AttributionState.Unknown, coverage.Failure(scope) ?? $"no audit window for {scope.Key}");
+        }
+
+        if (createdAfter is { } after && after > window.Newest)
+        {
+            // Created after the newest event read: its events may simply not be delivered yet.
+            return (AttributionState.Unknown, $"created after {AuditNames.Of(after)}, later than the newest audit event read (window {window})");
+        }
+
+        return createdAfter is { } bound && bound >= window.Oldest
+            ? (AttributionState.UnattributedMissing, $"created after {AuditNames.Of(bound)}, inside the audit window {window}, yet no create event was found")
+            : (AttributionState.UnattributedBeyondRetention, $"no create event in the audit window {window}; the resource is older than the oldest event read");
+    }
+
+    private static AttributedChange Change(AuditEvent e, string resourceId)
+    {
+        var other = e.ResourceIds.Count > 0 && ResourceKeys.Of(e.ResourceIds[0]) != ResourceKeys.Of(resourceId) ? e.ResourceIds[0] : null;
+        return new AttributedChange(
+            e.Time,
+            e.EventName,
+            AuditNames.Of(e.Action),
+            AuditNames.Of(e.Outcome),
+            e.Actor,
+            e.SourceIp,
+            AuditEventKeys.Of(e),
+            e.UserAgent,
+            e.ErrorCode,
+            other);
+    }
+}

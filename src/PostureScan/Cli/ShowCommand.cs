@@ -1,0 +1,53 @@
+using System.CommandLine;
+using PostureScan.Hosting;
+using PostureScan.Output;
+using PostureScan.Storage;
+using Spectre.Console;
+
+namespace PostureScan.Cli;
+
+/// <summary><c>posturescan show SESSION-ID [--run ID] [--db FILE]</c>: one session, its parts and who made them, and its event timeline.</summary>
+internal static class ShowCommand
+{
+    public static Command Create()
+    {
+        var session = new Argument<string>("SESSION-ID") { Description = "The session's provider id (e.g. tms-0123..., a tap configuration id, device/session/N)" };
+        var run = new Option<string?>("--run") { Description = "The run to read (default: the latest run)" };
+        var db = CommonOptions.Db();
+        var command = new Command("show", "Print one mirror session with its parts, their attribution and its audit-event timeline") { session, run, db };
+        command.SetAction(async (parse, ct) =>
+        {
+            var database = Path.GetFullPath(parse.GetValue(db) ?? new StoreSettings().Path);
+            if (!File.Exists(database))
+            {
+                throw new UsageException($"{database}: no such store");
+            }
+
+            await using var store = await SqliteRunStore.OpenAsync(database, TimeProvider.System, ct);
+            var runId = parse.GetValue(run);
+            var scan = runId is null ? await store.GetLatestRunAsync(ct) : await store.GetRunAsync(runId, ct);
+            if (scan is null)
+            {
+                throw new UsageException(runId is null ? $"{database} holds no run" : $"run {runId} is not in {database}");
+            }
+
+            var id = parse.GetValue(session)!;
+            var found = scan.Sessions.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
+            if (found is null)
+            {
+                throw new UsageException($"session {id} is not in run {scan.Id}");
+            }
+
+            var audit = await store.GetAuditRunAsync(scan.Id, ct);
+            var stdout = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+            if (Console.IsOutputRedirected)
+            {
+                stdout.Profile.Width = 240;
+            }
+
+            SessionView.Write(stdout, scan.Id, found, audit?.Session(found.Id));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
