@@ -24,8 +24,16 @@ internal static class AwsAuditScopes
 
         var discoverWith = requested.Count == 0 ? options : WithAccounts(options, open);
         using var inventory = new AwsInventorySource(discoverWith, time);
-        var discovery = await inventory.DiscoverAsync(cancellationToken);
-        return ([.. named.Concat(discovery.Scopes).Distinct().OrderBy(s => s.Key, StringComparer.Ordinal)], AuditFailures.FromDiscovery(discovery.Failures));
+        try
+        {
+            var discovery = await inventory.DiscoverAsync(cancellationToken);
+            return ([.. named.Concat(discovery.Scopes).Distinct().OrderBy(s => s.Key, StringComparer.Ordinal)], AuditFailures.FromDiscovery(discovery.Failures));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The credentials' own account could not be asked for (GetCallerIdentity): nothing to read but what was named.
+            return (named, [new AuditScopeRead(new Scope(Providers.Aws, "*", "*"), null, 0, 0, 0, AuditErrors.Classify(e))]);
+        }
     }
 
     private static bool IsAnyRegion(string region) => region is "*" or Scope.Global or "";
