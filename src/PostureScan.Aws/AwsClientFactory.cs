@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using Amazon.S3;
 using Amazon.SecurityToken;
 
 namespace PostureScan.Aws;
@@ -28,6 +29,14 @@ internal sealed class AwsClientFactory(AwsOptions options) : IDisposable
         var config = Configure(new AmazonEC2Config(), region);
         config.HttpClientFactory = new CountingHttpClientFactory(shared, counter);
         return new AmazonEC2Client(credentials, config);
+    }
+
+    /// <summary>An S3 client; with an overriding endpoint, path-style addressing (bucket in the path, as the emulator serves it).</summary>
+    public IAmazonS3 CreateS3(AWSCredentials credentials, string region)
+    {
+        var config = Configure(new AmazonS3Config(), region);
+        config.ForcePathStyle = options.ServiceUrl is { Length: > 0 };
+        return new AmazonS3Client(credentials, config);
     }
 
     public IAmazonSecurityTokenService CreateSts(AWSCredentials credentials) =>

@@ -17,15 +17,14 @@ public sealed class AwsInventorySource : IInventorySource, IDisposable
     private readonly AwsOptions options;
     private readonly TimeProvider time;
     private readonly AwsClientFactory clients;
-    private readonly Lazy<AWSCredentials> baseCredentials;
-    private readonly ConcurrentDictionary<string, AWSCredentials> accountCredentials = new(StringComparer.Ordinal);
+    private readonly AccountCredentials credentials;
 
     public AwsInventorySource(AwsOptions options, TimeProvider time)
     {
         this.options = options;
         this.time = time;
         clients = new AwsClientFactory(options);
-        baseCredentials = new Lazy<AWSCredentials>(clients.BaseCredentials);
+        credentials = new AccountCredentials(options, clients, time);
     }
 
     public string Provider => Providers.Aws;
@@ -43,8 +42,8 @@ public sealed class AwsInventorySource : IInventorySource, IDisposable
             var counter = new CallCounter();
             try
             {
-                var credentials = await CredentialsForAsync(account);
-                var regions = options.Regions.Count > 0 ? options.Regions : await EnabledRegionsAsync(credentials, counter, ct);
+                var accountCredentials = await credentials.ForAsync(account);
+                var regions = options.Regions.Count > 0 ? options.Regions : await EnabledRegionsAsync(accountCredentials, counter, ct);
                 foreach (var region in regions)
                 {
                     scopes.Add(new Scope(Providers.Aws, account.Id, region));
@@ -69,9 +68,8 @@ public sealed class AwsInventorySource : IInventorySource, IDisposable
         var counter = new CallCounter();
         try
         {
-            var account = options.Accounts.FirstOrDefault(a => a.Id == scope.Account) ?? new AwsAccountOptions { Id = scope.Account };
-            var credentials = await CredentialsForAsync(account);
-            using var ec2 = clients.CreateEc2(credentials, scope.Region, counter);
+            var accountCredentials = await credentials.ForAsync(credentials.Account(scope.Account));
+            using var ec2 = clients.CreateEc2(accountCredentials, scope.Region, counter);
             var sessions = await new Ec2MirrorCollector(ec2, Math.Clamp(options.PageSize, 5, 1000)).CollectAsync(scope, cancellationToken);
             return new ScopeInventory(ScopeResult.Ok(scope, counter.Count, time.GetElapsedTime(started)), sessions);
         }
@@ -84,32 +82,14 @@ public sealed class AwsInventorySource : IInventorySource, IDisposable
 
     private async Task<AwsAccountOptions> CallerAccountAsync(CancellationToken ct)
     {
-        using var sts = clients.CreateSts(baseCredentials.Value);
+        using var sts = clients.CreateSts(credentials.Base);
         var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct);
         return new AwsAccountOptions { Id = identity.Account };
     }
 
-    private async Task<AWSCredentials> CredentialsForAsync(AwsAccountOptions account)
+    private async Task<IReadOnlyList<string>> EnabledRegionsAsync(AWSCredentials accountCredentials, CallCounter counter, CancellationToken ct)
     {
-        if (accountCredentials.TryGetValue(account.Id, out var cached))
-        {
-            return cached;
-        }
-
-        AWSCredentials credentials = baseCredentials.Value;
-        if (!string.IsNullOrEmpty(account.RoleArn))
-        {
-            credentials = new AssumedRoleCredentials(clients.CreateSts(baseCredentials.Value), account, time);
-            // Assume now, so a role that cannot be assumed fails the account once, not every region.
-            await credentials.GetCredentialsAsync();
-        }
-
-        return accountCredentials.GetOrAdd(account.Id, credentials);
-    }
-
-    private async Task<IReadOnlyList<string>> EnabledRegionsAsync(AWSCredentials credentials, CallCounter counter, CancellationToken ct)
-    {
-        using var ec2 = clients.CreateEc2(credentials, options.HomeRegion, counter);
+        using var ec2 = clients.CreateEc2(accountCredentials, options.HomeRegion, counter);
         var response = await ec2.DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = false }, ct);
         return [.. (response.Regions ?? []).Where(r => r.OptInStatus is null or "opt-in-not-required" or "opted-in")
             .Select(r => r.RegionName).Order(StringComparer.Ordinal)];

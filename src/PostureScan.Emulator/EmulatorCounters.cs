@@ -14,6 +14,7 @@ public sealed class EmulatorCounters
     private readonly ConcurrentDictionary<string, long> _rejectedWrites = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _unsupportedReads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _throttled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _listings = new(StringComparer.Ordinal);
 
     /// <summary>Calls to served actions, whatever their outcome (throttled and failed included).</summary>
     public long TotalCalls => _calls.Values.Sum();
@@ -34,6 +35,9 @@ public sealed class EmulatorCounters
     /// <summary>Read-named actions the emulator does not serve (answered InvalidAction).</summary>
     public IReadOnlyDictionary<string, long> UnsupportedReadsByAction => Snapshot(_unsupportedReads);
 
+    /// <summary>S3 listings (ListObjectsV2) per "bucket/prefix" asked for, so tests can see which folders a reader listed.</summary>
+    public IReadOnlyDictionary<string, long> ListedPrefixes => Snapshot(_listings);
+
     public long Calls(string action) => Get(_calls, action);
 
     public long CallsInScope(string account, string region) => Get(_scopeCalls, ScopeKey(account, region));
@@ -49,6 +53,8 @@ public sealed class EmulatorCounters
     internal void RecordRejected(string action, bool isWrite) => Increment(isWrite ? _rejectedWrites : _unsupportedReads, action);
 
     internal void RecordThrottled(string account, string region) => Increment(_throttled, ScopeKey(account, region));
+
+    internal void RecordListing(string bucket, string prefix) => Increment(_listings, $"{bucket}/{prefix}");
 
     private static string ScopeKey(string account, string region) => $"{account}/{region}";
 

@@ -8,9 +8,11 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using PostureScan.Emulator.Arm;
 using PostureScan.Emulator.Aws;
+using PostureScan.Emulator.CloudTrail;
 using PostureScan.Emulator.Ec2;
 using PostureScan.Emulator.Elb;
 using PostureScan.Emulator.Gcp;
+using PostureScan.Emulator.S3;
 using PostureScan.Emulator.Sts;
 using PostureScan.Emulator.Worlds;
 
@@ -77,6 +79,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         app.MapAwsQuery(state, [Ec2Service.Create(), StsService.Create(), ElbService.Create()]);
         app.MapArm(state);
         app.MapGcp(state);
+        app.MapCloudTrail(state);
+        app.MapS3(state);
         await app.StartAsync(ct);
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses

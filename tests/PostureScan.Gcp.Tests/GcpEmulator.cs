@@ -33,8 +33,11 @@ internal sealed class GcpEmulator : IAsyncDisposable
 
     public string KeyFile { get; }
 
-    /// <summary>Starts the emulator with <paramref name="projects"/>; <paramref name="signingKey"/> replaces the registered key's signer.</summary>
-    public static async Task<GcpEmulator> StartAsync(IReadOnlyList<GcpProject> projects, GcpServiceAccountKey? signingKey = null)
+    /// <summary>
+    /// Starts the emulator with <paramref name="projects"/> (and their <paramref name="audit"/> logs);
+    /// <paramref name="signingKey"/> replaces the registered key's signer.
+    /// </summary>
+    public static async Task<GcpEmulator> StartAsync(IReadOnlyList<GcpProject> projects, GcpServiceAccountKey? signingKey = null, AuditWorld? audit = null)
     {
         var key = SharedKey.Value;
         var world = new World
@@ -44,6 +47,7 @@ internal sealed class GcpEmulator : IAsyncDisposable
                 ServiceAccounts = [new GcpServiceAccount { Email = Email, PublicKey = key.PublicKeyPem }],
                 Projects = projects,
             },
+            Audit = audit ?? new AuditWorld(),
         };
         return await StartAsync(world, key, signingKey ?? key);
     }

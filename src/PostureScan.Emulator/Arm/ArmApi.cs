@@ -8,4 +8,7 @@ internal enum ArmApi
 
     /// <summary>Microsoft.Network: the stable versions from the one that introduced virtual network TAPs on.</summary>
     Network,
+
+    /// <summary>Microsoft.Insights event types (the Activity Log): 2015-04-01, its one stable version.</summary>
+    Insights,
 }

@@ -16,6 +16,9 @@ internal static partial class ArmApiVersions
         "2025-03-01", "2025-05-01", "2025-07-01", "2025-10-01", "2026-01-01",
     ];
 
+    /// <summary>The Activity Log's only stable version.</summary>
+    private static readonly string[] Insights = ["2015-04-01"];
+
     /// <summary>Null when <paramref name="version"/> is acceptable for the route, else the error to answer.</summary>
     public static ArmError? Check(ArmRoute route, string? version)
     {
@@ -24,8 +27,9 @@ internal static partial class ArmApiVersions
             return ArmErrors.MissingApiVersion();
         }
 
-        var accepted = route.Api == ArmApi.Resources ? WellFormed().IsMatch(version) : Network.Contains(version, StringComparer.Ordinal);
-        return accepted ? null : ArmErrors.UnsupportedApiVersion(TypeName(route), version, string.Join(", ", Network.Reverse()));
+        var supported = route.Api == ArmApi.Insights ? Insights : Network;
+        var accepted = route.Api == ArmApi.Resources ? WellFormed().IsMatch(version) : supported.Contains(version, StringComparer.Ordinal);
+        return accepted ? null : ArmErrors.UnsupportedApiVersion(TypeName(route), version, string.Join(", ", supported.Reverse()));
     }
 
     private static string TypeName(ArmRoute route) => route.Permission[(route.Permission.IndexOf('/', StringComparison.Ordinal) + 1)..route.Permission.LastIndexOf('/')];

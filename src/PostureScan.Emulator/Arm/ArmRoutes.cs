@@ -26,5 +26,6 @@ internal static class ArmRoutes
         new($"{Group}/loadBalancers/{{name}}", "LoadBalancers_Get", LoadBalancerRead, ArmApi.Network, NetworkOperations.GetLoadBalancer),
         new($"{Group}/loadBalancers/{{name}}/frontendIPConfigurations/{{child}}", "LoadBalancerFrontendIPConfigurations_Get",
             "Microsoft.Network/loadBalancers/frontendIPConfigurations/read", ArmApi.Network, NetworkOperations.GetFrontend),
+        new(ActivityLog.ActivityLogOperations.Path, "ActivityLogs_List", "Microsoft.Insights/eventtypes/values/read", ArmApi.Insights, ActivityLog.ActivityLogOperations.List),
     ];
 }

@@ -17,6 +17,9 @@ internal sealed class ArmWorldIndex
     private readonly Dictionary<string, List<string>> _tapConfigurations = new(Ids);
     private readonly Dictionary<string, HashSet<string>> _resourceGroups = new(Ids);
 
+    /// <summary>The Activity Logs of the audit section, when the host serves them.</summary>
+    public ActivityLog.ActivityLogIndex? ActivityLogs { get; init; }
+
     public ArmWorldIndex(AzureWorld world)
     {
         PageSize = world.PageSize;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using PostureScan.Emulator.Logging;
 
 namespace PostureScan.Emulator.Gcp;
 
@@ -19,6 +20,7 @@ internal static class GcpEndpoints
         var tokenEndpoint = new TokenEndpoint(state.World.Gcp, tokens, state);
 
         app.MapPost("/token", http => tokenEndpoint.HandleAsync(http));
+        app.MapCloudLogging(state, index, tokens);
         foreach (var route in GcpRoutes.All)
         {
             app.MapGet(route.Pattern, http => pipeline.ServeAsync(http, route));

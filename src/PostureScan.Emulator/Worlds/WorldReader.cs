@@ -1,5 +1,7 @@
+using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.Converters;
 using YamlDotNet.Serialization.NamingConventions;
 using YamlDotNet.Serialization.NodeDeserializers;
 
@@ -10,6 +12,9 @@ internal static class WorldReader
 {
     private const int MaxNesting = 64;
 
+    /// <summary>ISO 8601 times as worlds write them: with or without a fraction, with Z or an offset.</summary>
+    private static readonly string[] TimeFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "O"];
+
     public static World Read(string yaml, string sourceName)
     {
         var locations = new NodeLocations();
@@ -18,6 +23,7 @@ internal static class WorldReader
             .WithNodeTypeResolver(new ReadOnlyCollectionTypeResolver())
             .WithNodeDeserializer(inner => new LocatingNodeDeserializer(inner, locations), s => s.InsteadOf<ObjectNodeDeserializer>())
             .WithDuplicateKeyChecking()
+            .WithTypeConverter(new DateTimeOffsetConverter(CultureInfo.InvariantCulture, ScalarStyle.Any, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, TimeFormats))
             .WithMaximumRecursion(MaxNesting)
             .Build();
 

@@ -13,6 +13,7 @@ internal sealed partial class WorldValidator(string sourceName, NodeLocations lo
 
     public void Validate(World world)
     {
+        ValidateAudit(world);
         var aws = world.Aws;
         var accounts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var account in aws.Accounts)

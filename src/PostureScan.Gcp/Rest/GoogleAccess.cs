@@ -6,12 +6,14 @@ namespace PostureScan.Gcp.Rest;
 /// The scanner's Google identity: a service-account key file, or application default credentials,
 /// scoped read-only. Loaded once, on first use; Google.Apis.Auth caches and refreshes the token.
 /// </summary>
-internal sealed class GoogleAccess(GcpOptions options)
+/// <param name="scopes">The OAuth scopes to ask for; null for the inventory's (Compute read-only, and Cloud Platform read-only to list projects).</param>
+internal sealed class GoogleAccess(GcpOptions options, IReadOnlyList<string>? scopes = null)
 {
     public const string ComputeReadOnly = "https://www.googleapis.com/auth/compute.readonly";
     public const string CloudPlatformReadOnly = "https://www.googleapis.com/auth/cloud-platform.read-only";
+    public const string LoggingRead = "https://www.googleapis.com/auth/logging.read";
 
-    private readonly Lazy<Task<GoogleCredential>> credential = new(() => LoadAsync(options));
+    private readonly Lazy<Task<GoogleCredential>> credential = new(() => LoadAsync(options, scopes));
 
     public async Task<string> AccessTokenAsync(CancellationToken ct)
     {
@@ -19,11 +21,11 @@ internal sealed class GoogleAccess(GcpOptions options)
         return await ((ITokenAccess)google).GetAccessTokenForRequestAsync(authUri: null, ct);
     }
 
-    private static async Task<GoogleCredential> LoadAsync(GcpOptions options)
+    private static async Task<GoogleCredential> LoadAsync(GcpOptions options, IReadOnlyList<string>? scopes)
     {
         try
         {
-            return await LoadCoreAsync(options);
+            return await LoadCoreAsync(options, scopes);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException or Newtonsoft.Json.JsonException)
         {
@@ -32,7 +34,7 @@ internal sealed class GoogleAccess(GcpOptions options)
         }
     }
 
-    private static async Task<GoogleCredential> LoadCoreAsync(GcpOptions options)
+    private static async Task<GoogleCredential> LoadCoreAsync(GcpOptions options, IReadOnlyList<string>? requested)
     {
         // Only a service-account key is accepted from the file: a credential of another type
         // (an external account with its own token URL) is refused rather than followed.
@@ -42,7 +44,7 @@ internal sealed class GoogleAccess(GcpOptions options)
             : await GoogleCredential.GetApplicationDefaultAsync(CancellationToken.None);
 
         // Project listing needs a Cloud Platform scope; Compute reads need only compute.readonly.
-        string[] scopes = options.Projects.Count > 0 ? [ComputeReadOnly] : [ComputeReadOnly, CloudPlatformReadOnly];
+        string[] scopes = requested is not null ? [.. requested] : options.Projects.Count > 0 ? [ComputeReadOnly] : [ComputeReadOnly, CloudPlatformReadOnly];
         return google.CreateScoped(scopes);
     }
 }

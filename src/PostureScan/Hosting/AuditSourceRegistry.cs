@@ -1,28 +1,46 @@
 using Microsoft.Extensions.Configuration;
 using PostureScan.Cli;
+using PostureScan.Aws;
+using PostureScan.Aws.Audit;
+using PostureScan.Azure;
+using PostureScan.Azure.Audit;
 using PostureScan.Core.Audit;
+using PostureScan.Gcp;
+using PostureScan.Gcp.Logging;
 
 namespace PostureScan.Hosting;
 
 /// <summary>
-/// One line per audit source type: how to build it from its configuration section (<c>Audit:Sources:N</c>).
+/// One line per audit source type: how to build it from its configuration section (<c>Audit:Sources:N</c>)
+/// and, for the live sources, the provider's own section (endpoints, credentials, retries).
 /// The sources are read in the order configured; names must be unique, since checkpoints are kept by name.
 /// </summary>
 internal static class AuditSourceRegistry
 {
-    private static readonly Dictionary<string, Func<IConfigurationSection, TimeProvider, IAuditSource>> Entries =
+    private static readonly Dictionary<string, Func<IConfiguration, IConfigurationSection, TimeProvider, IAuditSource>> Entries =
         new(StringComparer.OrdinalIgnoreCase)
         {
-            ["files"] = (section, _) => Files(Bind<FileAuditSourceSettings>(section)),
+            ["files"] = (_, section, _) => Files(Bind<FileAuditSourceSettings>(section)),
+            [CloudTrailLookupSource.TypeName] = (c, s, t) => new CloudTrailLookupSource(AppConfiguration.Bind<AwsOptions>(c, "Aws"), Bind<CloudTrailLookupSettings>(s), t),
+            [CloudTrailArchiveSource.TypeName] = (c, s, t) => new CloudTrailArchiveSource(AppConfiguration.Bind<AwsOptions>(c, "Aws"), Bind<CloudTrailArchiveSettings>(s), t),
+            [ActivityLogSource.TypeName] = (c, s, t) => new ActivityLogSource(AppConfiguration.Bind<AzureOptions>(c, "Azure"), Bind<ActivityLogSettings>(s), t),
+            [CloudLoggingSource.TypeName] = (c, s, t) => new CloudLoggingSource(AppConfiguration.Bind<GcpOptions>(c, "Gcp"), Bind<CloudLoggingSettings>(s), t),
         };
 
     public static IReadOnlyList<string> Known => [.. Entries.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>The configured sources; empty when the configuration has no audit source.</summary>
-    public static IReadOnlyList<IAuditSource> Create(IConfiguration configuration, TimeProvider time)
+    public static IReadOnlyList<IAuditSource> Create(IConfiguration configuration, TimeProvider time) =>
+        Create(configuration, configuration.GetSection($"{AuditSettings.Section}:Sources").GetChildren(), time);
+
+    /// <summary>One source built from <paramref name="section"/> (detect builds its own from the command line).</summary>
+    public static IAuditSource CreateOne(IConfiguration configuration, IConfigurationSection section, TimeProvider time) =>
+        Create(configuration, [section], time)[0];
+
+    private static List<IAuditSource> Create(IConfiguration configuration, IEnumerable<IConfigurationSection> sections, TimeProvider time)
     {
         var sources = new List<IAuditSource>();
-        foreach (var section in configuration.GetSection($"{AuditSettings.Section}:Sources").GetChildren())
+        foreach (var section in sections)
         {
             var type = section["Type"];
             if (string.IsNullOrWhiteSpace(type) || !Entries.TryGetValue(type, out var create))
@@ -35,7 +53,7 @@ internal static class AuditSourceRegistry
                 throw new UsageException($"{section.Path}: every audit source needs a Name (its checkpoints are kept under it)");
             }
 
-            var source = create(section, time);
+            var source = create(configuration, section, time);
             if (sources.Any(s => string.Equals(s.Name, source.Name, StringComparison.Ordinal)))
             {
                 throw new UsageException($"{section.Path}: audit source name '{source.Name}' is used twice");

@@ -4,7 +4,8 @@ namespace PostureScan.Cli.Detect;
 
 /// <summary>
 /// <c>posturescan detect PATH... [--format table|jsonl|csv] [--since TIME] [--until TIME] [--writes-only] [--emit-sigma]</c>:
-/// the T1020.001 audit-log detection over CloudTrail, Azure Activity Log and GCP Cloud Audit Log files.
+/// the T1020.001 audit-log detection over CloudTrail, Azure Activity Log and GCP Cloud Audit Log files, or with
+/// <c>--source TYPE</c> and scope options over a live audit log.
 /// </summary>
 internal static class DetectCommand
 {
@@ -30,7 +31,8 @@ internal static class DetectCommand
 
         var command = new Command("detect", "Find traffic-mirroring activity (MITRE T1020.001) in AWS, Azure and GCP audit logs");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { format, since, until, writesOnly, emitSigma })
+        var live = new LiveSourceArguments();
+        foreach (var option in new Option[] { format, since, until, writesOnly, emitSigma }.Concat(live.All))
         {
             command.Options.Add(option);
         }
@@ -43,8 +45,11 @@ internal static class DetectCommand
                 parseResult.GetValue(since),
                 parseResult.GetValue(until),
                 parseResult.GetValue(writesOnly),
-                parseResult.GetValue(emitSigma));
-            return Task.Run(() => new DetectRunner(console()).Run(options, cancellationToken), cancellationToken);
+                parseResult.GetValue(emitSigma),
+                live.Read(parseResult));
+            return options is { Live: { } source, EmitSigma: false }
+                ? new LiveDetectRunner(console()).RunAsync(options, source, cancellationToken)
+                : Task.Run(() => new DetectRunner(console()).Run(options, cancellationToken), cancellationToken);
         });
         return command;
     }

@@ -7,4 +7,5 @@ internal sealed record DetectOptions(
     string? Since,
     string? Until,
     bool WritesOnly,
-    bool EmitSigma);
+    bool EmitSigma,
+    LiveSourceOptions? Live = null);

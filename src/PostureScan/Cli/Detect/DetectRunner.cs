@@ -55,7 +55,7 @@ internal sealed class DetectRunner(DetectConsole console)
 
         var outcomes = ReadAll(files, cancellationToken);
         var events = DetectionResults.Arrange(outcomes.SelectMany(o => o.Events), new AuditEventFilter(since, until, options.WritesOnly));
-        WriteEvents(options.Format, events);
+        WriteEvents(console, options.Format, events);
         DetectSummary.Write(console.Error, outcomes, events.Count);
         return outcomes.Any(o => o.Unreadable is not null) ? Usage : outcomes.Any(o => o.Result?.HasMalformed == true) ? Partial : Ok;
     }
@@ -93,7 +93,8 @@ internal sealed class DetectRunner(DetectConsole console)
         }
     }
 
-    private void WriteEvents(DetectFormat format, IReadOnlyList<AuditEvent> events)
+    /// <summary>Writes the reported events in the chosen format (live detection writes the same way).</summary>
+    internal static void WriteEvents(DetectConsole console, DetectFormat format, IReadOnlyList<AuditEvent> events)
     {
         switch (format)
         {
