@@ -8,7 +8,7 @@ internal sealed record ServeHostOptions(
     ServeSettings Serve,
     ScanSettings Scan,
     string DatabasePath,
-    IRunStore Store,
+    PostureScan.Storage.SqliteRunStore Store,
     InventorySourceFactory Sources,
     PolicyGate? Policy,
     TimeProvider Time);
