@@ -1,3 +1,4 @@
+using PostureScan.TestKit;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
 
@@ -8,7 +9,7 @@ public sealed class CiscoInventorySourceTests
     [Fact]
     public async Task Each_device_file_is_one_scope_and_an_unparsable_file_fails_alone()
     {
-        using var dir = new TempDirectory()
+        using var dir = new TemporaryDirectory()
             .WithFixture("config-classic-ios.txt")
             .WithFixture("show-nxos-local.txt")
             .WithText("garbage.bin", "hostname a\nmonitor\nx\0y\n")
@@ -33,7 +34,7 @@ public sealed class CiscoInventorySourceTests
     [Fact]
     public async Task Scanner_run_over_the_directory_is_partial_but_keeps_every_good_device()
     {
-        using var dir = new TempDirectory()
+        using var dir = new TemporaryDirectory()
             .WithFixture("config-cat9300.txt")
             .WithFixture("config-asr-erspan.txt")
             .WithFixture("show-cat9k-full-fields.txt")
@@ -54,7 +55,7 @@ public sealed class CiscoInventorySourceTests
     [Fact]
     public async Task Configured_names_apply_by_file_name_or_by_the_name_in_the_file()
     {
-        using var dir = new TempDirectory()
+        using var dir = new TemporaryDirectory()
             .WithFixture("show-cat9k-full-fields.txt")
             .WithFixture("show-nxos-local.txt");
         var names = new Dictionary<string, string>
@@ -74,7 +75,7 @@ public sealed class CiscoInventorySourceTests
     [Fact]
     public async Task Devices_with_the_same_name_are_named_after_their_files()
     {
-        using var dir = new TempDirectory()
+        using var dir = new TemporaryDirectory()
             .WithText("lab-a.cfg", "hostname Switch\nmonitor session 1 source interface Gi1/0/1\n")
             .WithText("lab-b.cfg", "hostname Switch\nmonitor session 1 source interface Gi1/0/2\n")
             .WithText("other.cfg", "hostname other\nmonitor session 1 source interface Gi1/0/3\n");
@@ -88,7 +89,7 @@ public sealed class CiscoInventorySourceTests
     [Fact]
     public async Task Oversized_file_and_missing_directory_fail_without_throwing()
     {
-        using var dir = new TempDirectory().WithFixture("config-cat9300.txt");
+        using var dir = new TemporaryDirectory().WithFixture("config-cat9300.txt");
         var small = new CiscoInventorySource(new CiscoInventoryOptions(dir.Path) { MaxFileBytes = 100 });
         var missing = new CiscoInventorySource(new CiscoInventoryOptions(Path.Combine(dir.Path, "nope")));
 
@@ -102,7 +103,7 @@ public sealed class CiscoInventorySourceTests
     [Fact]
     public async Task Collecting_an_unknown_scope_is_a_failed_scope()
     {
-        using var dir = new TempDirectory().WithFixture("config-nxos.txt");
+        using var dir = new TemporaryDirectory().WithFixture("config-nxos.txt");
         var source = new CiscoInventorySource(new CiscoInventoryOptions(dir.Path));
 
         var inventory = await source.CollectAsync(new Scope(Providers.Cisco, "ghost", Scope.Global), CancellationToken.None);

@@ -2,18 +2,16 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using PostureScan.Cli.Detect;
+using PostureScan.TestKit;
 
 namespace PostureScan.Tests.Cli.Detect;
 
 /// <summary>Runs <c>detect</c> in-process on files written to a temporary folder, capturing its output.</summary>
 internal sealed class DetectHarness : IDisposable
 {
-    public DetectHarness()
-    {
-        Folder = Directory.CreateTempSubdirectory("posturescan-detect-").FullName;
-    }
+    private readonly TemporaryDirectory folder = new();
 
-    public string Folder { get; }
+    public string Folder => folder.Path;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 5, 0, 0, 0, TimeSpan.Zero));
 
@@ -52,5 +50,5 @@ internal sealed class DetectHarness : IDisposable
         "{\"Records\":[" + string.Join(",", records.Select(r =>
             $$"""{"eventVersion":"1.10","userIdentity":{"type":"IAMUser","arn":"{{r.Actor}}","accountId":"444455556666"},"eventTime":"{{r.Time}}","eventSource":"ec2.amazonaws.com","eventName":"{{r.Name}}","awsRegion":"eu-central-1","sourceIPAddress":"203.0.113.9","eventID":"{{r.Id}}","recipientAccountId":"444455556666"}""")) + "]}";
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 }
