@@ -13,17 +13,19 @@ namespace PostureScan.Storage;
 /// one store serves concurrent callers, and readers never wait for a writer. A run is written in one
 /// transaction: a crash, kill or error mid-save leaves the store exactly as it was before.
 /// </summary>
-public sealed class SqliteRunStore : IRunStore, IAuditStore, IAsyncDisposable
+public sealed partial class SqliteRunStore : IRunStore, IAuditStore, IRunStaging, IAuditIngestionStore, IAsyncDisposable
 {
     private const int BusyTimeoutSeconds = 30;
 
     private readonly string connectionString;
+    private readonly TimeProvider time;
     private bool disposed;
 
-    private SqliteRunStore(string path, string connectionString)
+    private SqliteRunStore(string path, string connectionString, TimeProvider time)
     {
         Path = path;
         this.connectionString = connectionString;
+        this.time = time;
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -52,7 +54,7 @@ public sealed class SqliteRunStore : IRunStore, IAuditStore, IAsyncDisposable
             DefaultTimeout = BusyTimeoutSeconds,
             Pooling = true,
         };
-        var store = new SqliteRunStore(fullPath, builder.ToString());
+        var store = new SqliteRunStore(fullPath, builder.ToString(), time);
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
 
         // WAL is a property of the file, set once: readers keep their snapshot while a run is being written.
@@ -78,15 +80,22 @@ public sealed class SqliteRunStore : IRunStore, IAuditStore, IAsyncDisposable
     public async Task SaveRunAsync(ScanRun run, PolicyEvaluation? evaluation, AuditRunRecord? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+
+        // BEGIN IMMEDIATE: take the write lock up front, so the duplicate-id check and the inserts are one step.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await WriteRunAsync(connection, transaction, run, evaluation, audit, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task WriteRunAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ScanRun run, PolicyEvaluation? evaluation, AuditRunRecord? audit, CancellationToken cancellationToken)
+    {
         if (evaluation is not null && !string.Equals(evaluation.RunId, run.Id, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The evaluation is of run {evaluation.RunId}, not of run {run.Id}.", nameof(evaluation));
         }
 
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-
-        // BEGIN IMMEDIATE: take the write lock up front, so the duplicate-id check and the inserts are one step.
-        await using var transaction = connection.BeginTransaction(deferred: false);
         await RunWriter.InsertAsync(connection, transaction, run, cancellationToken);
         if (evaluation is not null)
         {
@@ -97,8 +106,6 @@ public sealed class SqliteRunStore : IRunStore, IAuditStore, IAsyncDisposable
         {
             await AuditWriter.InsertAsync(connection, transaction, run.Id, audit, cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <inheritdoc />

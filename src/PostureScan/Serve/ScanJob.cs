@@ -4,19 +4,17 @@ using Quartz;
 namespace PostureScan.Serve;
 
 /// <summary>
-/// The Quartz adapter of <see cref="ScheduledScan"/>. Never two at once: two runs of the same scopes would
-/// race for the same "previous findings" and double the cloud calls.
+/// The Quartz adapter of <see cref="ScanPlanner"/>: the scan cron fires it, and it fans the run out into scope
+/// jobs. Never two at once: two plans started together would both find no open run and start two runs.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class ScanJob(ScheduledScan scan, IHostApplicationLifetime lifetime) : IJob
+internal sealed class ScanJob(ScanPlanner planner, IHostApplicationLifetime lifetime) : IJob
 {
-    public static readonly JobKey Key = new("scan", "posturescan");
+    public static readonly JobKey Key = ServeJobKeys.Scan;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        // Shutdown abandons the scan rather than holding SIGTERM for the length of a whole estate;
-        // the run is saved whole at the end or not at all.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        await scan.RunAsync(linked.Token);
+        await planner.StartAsync(context.Scheduler, linked.Token);
     }
 }
