@@ -80,7 +80,7 @@ internal static class ServeHost
     }
 
     /// <summary>The run store's file, with the same busy timeout, so Quartz and a run commit wait for each other.</summary>
-    private static string QuartzConnectionString(string path) => new SqliteConnectionStringBuilder
+    internal static string QuartzConnectionString(string path) => new SqliteConnectionStringBuilder
     {
         DataSource = Path.GetFullPath(path),
         Mode = SqliteOpenMode.ReadWriteCreate,
