@@ -20,7 +20,17 @@ internal static class ScheduleReader
         services.AddLogging();
         services.AddQuartz(q => q.UsePersistentStore(store => store.UseSqlite(SqliteFactory.Instance, ServeHost.QuartzConnectionString(databasePath))));
         await using var provider = services.BuildServiceProvider();
-        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+        IScheduler scheduler;
+        try
+        {
+            scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+        }
+        catch (SchedulerException)
+        {
+            // No job-store tables: the database was only ever written by scan.
+            return null;
+        }
+
         try
         {
             var entries = new List<Entry>();
@@ -33,11 +43,6 @@ internal static class ScheduleReader
             }
 
             return entries;
-        }
-        catch (SchedulerException)
-        {
-            // No job-store tables: the database was only ever written by scan.
-            return null;
         }
         finally
         {
