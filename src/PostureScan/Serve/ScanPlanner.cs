@@ -14,6 +14,7 @@ internal sealed partial class ScanPlanner(
     InventorySourceFactory sources,
     ServeStore store,
     RunCommitter committer,
+    PlannedRuns planned,
     ServeSettings settings,
     TimeProvider time,
     ServeMetrics metrics,
@@ -46,6 +47,7 @@ internal sealed partial class ScanPlanner(
         }
 
         var plan = new StagedRunPlan(ScanRun.NewId(now), now, [.. providers.Select(p => p.Provider)], scopes.Distinct().ToList(), failures);
+        planned.Add(plan.RunId);
         await store.Staging.BeginStagedRunAsync(plan, cancellationToken);
         foreach (var failure in failures)
         {

@@ -20,6 +20,7 @@ internal static class ServeServices
             options.Time,
             sp.GetRequiredService<ServeMetrics>(),
             sp.GetRequiredService<ILogger<RunCommitter>>()));
+        services.AddSingleton<PlannedRuns>();
         services.AddSingleton<ScanPlanner>();
         services.AddSingleton<ScopeCollector>();
         services.AddSingleton<ReportPublisher>();

@@ -8,12 +8,12 @@ namespace PostureScan.Serve;
 /// (a trigger still stored is left to fire, or to be recovered), and a run with nothing pending is committed.
 /// The store, not the scheduler, is the truth of what remains to do.
 /// </summary>
-internal sealed partial class StagedRunResumer(ServeStore store, TimeProvider time, ILogger<StagedRunResumer> logger)
+internal sealed partial class StagedRunResumer(ServeStore store, PlannedRuns planned, TimeProvider time, ILogger<StagedRunResumer> logger)
 {
     public async Task<int> ResumeAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
         var resumed = 0;
-        foreach (var open in await store.Staging.ListStagedRunsAsync(cancellationToken))
+        foreach (var open in (await store.Staging.ListStagedRunsAsync(cancellationToken)).Where(r => !planned.Contains(r.RunId)))
         {
             var staged = await store.Staging.GetStagedRunAsync(open.RunId, cancellationToken);
             if (staged is null)

@@ -49,8 +49,7 @@ public sealed class ServeRestartTests
         var (_, logs, _) = await second.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.NotEqual(firstRun, secondRun);
-        Assert.Contains("posturescan.scan-cron", logs, StringComparison.Ordinal);
-        Assert.Contains("kept from the store", logs, StringComparison.Ordinal);
+        Assert.Contains("Schedule scan-cron kept from the store", logs, StringComparison.Ordinal);
         await using var store = await PostureScan.Storage.SqliteRunStore.OpenAsync(db, TimeProvider.System, CancellationToken.None);
         Assert.NotNull(await store.GetRunAsync(firstRun, CancellationToken.None));
         Assert.Equal("ok", await store.IntegrityCheckAsync(CancellationToken.None));
