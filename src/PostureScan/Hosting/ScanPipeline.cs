@@ -11,7 +11,7 @@ namespace PostureScan.Hosting;
 /// </summary>
 internal sealed class ScanPipeline(
     IReadOnlyList<IInventorySource> sources,
-    SqliteRunStore store,
+    RunStore store,
     TimeProvider time,
     int maxConcurrency,
     PolicyGate? policy = null,
