@@ -78,6 +78,5 @@ public sealed class StagingTests : StoreTestBase
         Assert.Null(await store.GetStagedRunAsync(plan.RunId, None));
         Assert.Empty(await store.ListStagedRunsAsync(None));
         Assert.Empty(await store.ListRunsAsync(None));
-        Assert.Equal("ok", await store.IntegrityCheckAsync(None));
     }
 }

@@ -87,8 +87,9 @@ internal static class StagingWriter
     public static async Task<bool> StageAsync(
         DbConnection connection, DbTransaction transaction, string runId, ScopeInventory inventory, DateTimeOffset stagedAt, CancellationToken cancellationToken)
     {
-        var open = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM staged_runs WHERE run_id = @RunId", new { RunId = runId }, transaction, cancellationToken: cancellationToken));
+        // A no-op update of the run's row: it says whether the run is open, and on PostgreSQL it locks that row,
+        // so the stagings of one run (and its commit) follow one another and the last one sees every other.
+        var open = await Lock(connection, transaction, runId, cancellationToken);
         if (open == 0)
         {
             return false;
@@ -126,11 +127,19 @@ internal static class StagingWriter
     public static async Task<bool> DeleteAsync(DbConnection connection, DbTransaction transaction, string runId, CancellationToken cancellationToken)
     {
         var parameters = new { RunId = runId };
+        if (await Lock(connection, transaction, runId, cancellationToken) == 0)
+        {
+            return false;
+        }
+
         await Execute(connection, transaction, "DELETE FROM staged_sessions WHERE run_id = @RunId", parameters, cancellationToken);
         await Execute(connection, transaction, "DELETE FROM staged_scopes WHERE run_id = @RunId", parameters, cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM staged_runs WHERE run_id = @RunId", parameters, transaction, cancellationToken: cancellationToken)) > 0;
     }
+
+    private static Task<int> Lock(DbConnection connection, DbTransaction transaction, string runId, CancellationToken cancellationToken) =>
+        Execute(connection, transaction, "UPDATE staged_runs SET run_id = run_id WHERE run_id = @RunId", new { RunId = runId }, cancellationToken);
 
     private static Task<int> Execute(DbConnection connection, DbTransaction transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));

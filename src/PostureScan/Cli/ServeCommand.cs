@@ -18,7 +18,6 @@ internal static class ServeCommand
             var configuration = AppConfiguration.Load(parse.GetValue(config));
             var serve = AppConfiguration.Bind<ServeSettings>(configuration, "Serve");
             var scan = AppConfiguration.Bind<ScanSettings>(configuration, "Scan");
-            var storeSettings = AppConfiguration.Bind<StoreSettings>(configuration, "Store");
             var time = TimeProvider.System;
 
             // Build the sources once now: a provider configuration error ends serve at start (exit 2),
@@ -28,7 +27,7 @@ internal static class ServeCommand
             var policy = serve.Policy is { } path ? PolicyGate.Load(path, time) : null;
             _ = AuditSourceRegistry.Create(configuration, time);
             var audit = new AuditSourceFactory(() => AuditSourceRegistry.Create(configuration, time), AuditSourceRegistry.Lookback(configuration));
-            var database = Path.GetFullPath(parse.GetValue(db) ?? storeSettings.Path);
+            var database = RunStores.Locate(parse.GetValue(db), configuration);
 
             await using var store = await RunStores.OpenAsync(database, ct);
             await using var app = await ServeHost.BuildAsync(new ServeHostOptions(serve, scan, database, store, sources, policy, time, audit), ct);

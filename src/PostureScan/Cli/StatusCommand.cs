@@ -16,16 +16,11 @@ internal static class StatusCommand
         command.SetAction(async (parse, ct) =>
         {
             var configuration = AppConfiguration.Load(parse.GetValue(config));
-            var storeSettings = AppConfiguration.Bind<StoreSettings>(configuration, "Store");
-            var database = Path.GetFullPath(parse.GetValue(db) ?? storeSettings.Path);
-            if (!File.Exists(database))
-            {
-                throw new UsageException($"{database}: no store here (run scan or serve first, or pass --db)");
-            }
-
-            await using var store = await RunStores.OpenAsync(database, ct);
+            var location = RunStores.Locate(parse.GetValue(db), configuration);
+            var database = location.Description;
+            await using var store = await RunStores.OpenExistingAsync(location, "no store here (run scan or serve first, or pass --db)", ct);
             var runs = await store.ListRunsAsync(ct);
-            var schedule = await ScheduleLines(store, database, ct);
+            var schedule = await ScheduleLines(store, location, ct);
             if (runs.Count == 0)
             {
                 await Console.Out.WriteLineAsync($"No run stored in {database} yet.");
@@ -68,7 +63,7 @@ internal static class StatusCommand
     }
 
     /// <summary>The runs still being collected, and serve's stored schedule (none when serve never ran here).</summary>
-    private static async Task<List<string>> ScheduleLines(PostureScan.Storage.SqliteRunStore store, string database, CancellationToken ct)
+    private static async Task<List<string>> ScheduleLines(PostureScan.Storage.RunStore store, StoreLocation location, CancellationToken ct)
     {
         var lines = new List<string>();
         foreach (var open in await store.ListStagedRunsAsync(ct))
@@ -76,8 +71,8 @@ internal static class StatusCommand
             lines.Add($"Collecting   {open.RunId} ({open.Staged} of {open.Planned} scopes staged, started {Utc(open.StartedAt)})");
         }
 
-        var entries = await ScheduleReader.ReadAsync(database, ct);
-        if (entries is null)
+        var entries = await ScheduleReader.ReadAsync(location, ct);
+        if (entries is null || entries.Count == 0)
         {
             lines.Add("Schedule     none stored (serve has not run on this store)");
             return lines;

@@ -15,6 +15,7 @@ namespace PostureScan.Serve;
 /// </summary>
 internal sealed partial class RunCommitter(
     ServeStore store,
+    InventorySourceFactory inventorySources,
     AuditSourceFactory auditSources,
     PolicyGate? policy,
     ServeSettings settings,
@@ -44,7 +45,13 @@ internal sealed partial class RunCommitter(
             var run = staged.ToRun(time.GetUtcNow(), PendingReason);
             var sources = auditSources.Create();
             var audit = sources.Count == 0 ? null : await new AuditStage(sources, auditSources.Lookback, time).RunAsync(run, store.Runs, store.Audit, cancellationToken);
-            var evaluation = policy is null ? null : await policy.EvaluateAsync(run, store.Runs, audit?.Report.ToEvidence(), cancellationToken);
+            PolicyEvaluation? evaluation = null;
+            if (policy is not null)
+            {
+                var candidates = await policy.ListCandidatesAsync(inventorySources.Create(), run, cancellationToken);
+                evaluation = await policy.EvaluateAsync(run, store.Runs, audit?.Report.ToEvidence(), candidates, cancellationToken);
+            }
+
             if (!await store.Staging.CommitStagedRunAsync(run, evaluation, audit, cancellationToken))
             {
                 return null;

@@ -14,11 +14,22 @@ internal static class ScheduleReader
     public sealed record Entry(string Trigger, string Job, DateTimeOffset? Next, DateTimeOffset? Previous, string State);
 
     /// <summary>The stored triggers of serve's groups, or null when serve has never run on this database.</summary>
-    public static async Task<IReadOnlyList<Entry>?> ReadAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Entry>?> ReadAsync(PostureScan.Hosting.StoreLocation location, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddQuartz(q => q.UsePersistentStore(store => store.UseSqlite(SqliteFactory.Instance, ServeHost.QuartzConnectionString(databasePath))));
+        services.AddQuartz(q => q.UsePersistentStore(store =>
+        {
+            if (location.IsPostgres)
+            {
+                store.UsePostgres(location.Target);
+                store.UseClustering();
+            }
+            else
+            {
+                store.UseSqlite(SqliteFactory.Instance, ServeHost.QuartzConnectionString(location.Target));
+            }
+        }));
         await using var provider = services.BuildServiceProvider();
         IScheduler scheduler;
         try

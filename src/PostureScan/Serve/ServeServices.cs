@@ -14,6 +14,7 @@ internal static class ServeServices
         services.AddSingleton(options.AuditSources ?? AuditSourceFactory.None);
         services.AddSingleton(sp => new RunCommitter(
             store,
+            options.Sources,
             sp.GetRequiredService<AuditSourceFactory>(),
             options.Policy,
             options.Serve,
