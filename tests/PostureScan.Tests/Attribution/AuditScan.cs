@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using PostureScan.Core.Audit.Ingestion;
+using PostureScan.Core.Findings;
 using PostureScan.Core.Scanning;
 using PostureScan.Emulator;
 using PostureScan.Emulator.Gcp;
@@ -133,6 +134,9 @@ internal sealed class AuditScan : IAsyncDisposable
         }
     }
 
+    /// <summary>The policy evaluated with each scan (the shipped default unless a test sets another), or null for none.</summary>
+    public string? Policy { get; set; }
+
     /// <summary>One scan of <paramref name="providers"/> with the clock <paramref name="later"/> than now, committed to the store.</summary>
     public async Task<AuditScanResult> ScanAsync(TimeSpan later, params string[] providers)
     {
@@ -143,10 +147,11 @@ internal sealed class AuditScan : IAsyncDisposable
         try
         {
             await using var store = await SqliteRunStore.OpenAsync(Database, TimeProvider.System, CancellationToken.None);
-            var pipeline = new ScanPipeline(inventory, store, clock, 4, null, new AuditStage(audit, AuditSourceRegistry.Lookback(configuration), clock));
+            var policy = Policy is null ? null : PolicyGate.Load(Path.Combine(AppContext.BaseDirectory, "policies", Policy), clock);
+            var pipeline = new ScanPipeline(inventory, store, clock, 4, policy, new AuditStage(audit, AuditSourceRegistry.Lookback(configuration), clock));
             var run = await pipeline.RunAsync(null, CancellationToken.None);
             var stored = await store.GetAuditRunAsync(run.Id, CancellationToken.None);
-            return new AuditScanResult(run, pipeline.Audit!, stored!);
+            return new AuditScanResult(run, pipeline.Audit!, stored!, pipeline.Evaluation);
         }
         finally
         {
@@ -169,6 +174,23 @@ internal sealed class AuditScan : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The stored checkpoints as "source key", ordered.</summary>
+    public async Task<IReadOnlyList<string>> CheckpointsAsync()
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source || ' ' || key FROM audit_checkpoints ORDER BY source, key";
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
@@ -178,8 +200,12 @@ internal sealed class AuditScan : IAsyncDisposable
 }
 
 /// <summary>One committed scan: the run, the audit side as the pipeline computed it, and as the store gives it back.</summary>
-internal sealed record AuditScanResult(ScanRun Run, AuditRunRecord Audit, StoredAuditRun Stored)
+internal sealed record AuditScanResult(ScanRun Run, AuditRunRecord Audit, StoredAuditRun Stored, PolicyEvaluation? Evaluation)
 {
+    /// <summary>The active findings as (check, resource) pairs.</summary>
+    public IReadOnlySet<(string CheckId, string ResourceId)> Flagged =>
+        (Evaluation?.Findings ?? []).Where(f => f.IsActive).Select(f => (f.CheckId, f.ResourceId)).ToHashSet();
+
     /// <summary>A part's attribution as stored (compared without case), from whichever session it belongs to.</summary>
     public Core.Attribution.Attribution Part(string resourceId) =>
         Stored.Report.Sessions.SelectMany(s => s.Parts).Select(p => p.Attribution)
