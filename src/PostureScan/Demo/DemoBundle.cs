@@ -43,13 +43,15 @@ internal static partial class DemoBundle
         Directory.CreateDirectory(folder);
         foreach (var name in typeof(DemoBundle).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {
-            var text = ReadText(name["PostureScan.Demo.".Length..]);
-            var dated = MinutesAgo().Replace(text, m =>
-                (now - TimeSpan.FromMinutes(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
-                .UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            File.WriteAllText(Path.Combine(folder, name[prefix.Length..]), dated);
+            File.WriteAllText(Path.Combine(folder, name[prefix.Length..]), Dated(ReadText(name["PostureScan.Demo.".Length..]), now));
         }
     }
+
+    /// <summary>The bundled text with each <c>{{-MINUTES}}</c> written as the time that many minutes before <paramref name="now"/>.</summary>
+    public static string Dated(string text, DateTimeOffset now) =>
+        MinutesAgo().Replace(text, m =>
+            (now - TimeSpan.FromMinutes(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
+            .UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 
     [GeneratedRegex(@"\{\{-(\d{1,7})\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex MinutesAgo();

@@ -110,7 +110,7 @@ public sealed class CoverageEndToEndTests
         var sources = ProviderRegistry.Create(configuration, time, ["aws"]);
         var registry = CheckRegistry.CreateDefault();
         var gate = policyText is null ? null : new PolicyGate(new PolicyLoader(registry.Metadata).Parse(policyText, "coverage.yaml"), registry, time);
-        await using var store = await RunStores.OpenAsync(dir.File("s.db"), CancellationToken.None);
+        await using var store = await RunStores.OpenAsync(new StoreLocation(StoreLocation.Sqlite, dir.File("s.db")), CancellationToken.None);
         var pipeline = new ScanPipeline(sources, store, time, 2, gate);
 
         var run = await pipeline.RunAsync(null, CancellationToken.None);

@@ -86,7 +86,7 @@ public sealed class FindingStatusEndToEndTests
             ["Aws:Regions:1"] = "eu-west-1",
         });
         var sources = ProviderRegistry.Create(configuration, time, ["aws"]);
-        await using var store = await RunStores.OpenAsync(dir.File("s.db"), CancellationToken.None);
+        await using var store = await RunStores.OpenAsync(new StoreLocation(StoreLocation.Sqlite, dir.File("s.db")), CancellationToken.None);
         var pipeline = new ScanPipeline(sources, store, time, 4, new PolicyGate(policy, CheckRegistry.CreateDefault(), time));
 
         await pipeline.RunAsync(null, CancellationToken.None);
