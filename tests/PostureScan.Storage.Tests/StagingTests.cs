@@ -5,7 +5,7 @@ using PostureScan.TestKit;
 namespace PostureScan.Storage.Tests;
 
 /// <summary>Staged runs: plan, scopes staged (and staged again), one commit, nothing visible before it.</summary>
-public sealed class StagingTests : StoreTestBase
+public abstract class StagingTests(PostgresServer? postgres) : StoreTestBase(postgres)
 {
     [Fact]
     public async Task A_staged_run_is_invisible_until_committed_and_a_scope_staged_again_replaces_its_sessions()
