@@ -17,7 +17,7 @@ internal sealed partial class ScanJob(ScanPlanner planner, IHostApplicationLifet
     {
         Started(logger, context.Scheduler.SchedulerInstanceId, context.Recovering);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        await planner.StartAsync(context.Scheduler, linked.Token);
+        await planner.StartAsync(context.Scheduler, context.Recovering, linked.Token);
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Scan job started on scheduler instance {Instance} (recovering: {Recovering})")]

@@ -20,7 +20,11 @@ internal sealed partial class ScanPlanner(
     ServeMetrics metrics,
     ILogger<ScanPlanner> logger)
 {
-    public async Task<string?> StartAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    /// <param name="recovering">
+    /// The firing recovers one whose node died mid-plan: the open run it finds may lack triggers for some of
+    /// its scopes, so its pending scopes are fired again (a scope collected twice is staged twice, harmlessly).
+    /// </param>
+    public async Task<string?> StartAsync(IScheduler scheduler, bool recovering, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         foreach (var open in await store.Staging.ListStagedRunsAsync(cancellationToken))
@@ -29,6 +33,19 @@ internal sealed partial class ScanPlanner(
             {
                 Skipped(logger, open.RunId, open.Staged, open.Planned);
                 metrics.ScanEnded(ServeMetrics.Skipped);
+                if (recovering && await store.Staging.GetStagedRunAsync(open.RunId, cancellationToken) is { } staged)
+                {
+                    foreach (var scope in staged.Pending)
+                    {
+                        await FireScopeAsync(scheduler, open.RunId, scope, time, cancellationToken);
+                    }
+
+                    if (staged.Pending.Count == 0)
+                    {
+                        await RunCommitter.FireAsync(scheduler, open.RunId, time, cancellationToken);
+                    }
+                }
+
                 return null;
             }
 
