@@ -5,7 +5,7 @@
 # bound (delayed calls x latency / concurrency), the scan's peak RSS, and calls per scope against the
 # world's minimum. Then the two-node part (two `serve` nodes on PostgreSQL) when cluster mode exists.
 # Usage: bench/scale.sh [OUT_DIR]
-#   env: ACCOUNTS=120 REGIONS=17 SESSIONS=3 LATENCY_MS=50 THROTTLE=0.05 CONCURRENCY=32
+#   env: ACCOUNTS=120 REGIONS=17 SESSIONS=3 LATENCY_MS=50 THROTTLE=0.05 CONCURRENCY=32 SCOPES_IN_PROGRESS=2*CONCURRENCY
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-$(mktemp -d "${TMPDIR:-/tmp}/posturescan-scale.XXXXXX")}
@@ -18,7 +18,7 @@ bench=bench/PostureScan.Bench/bin/Release/net10.0/PostureScan.Bench.dll
 cli=src/PostureScan/bin/Release/net10.0/PostureScan.dll
 
 dotnet "$bench" scale-world --out "$out" --accounts "${ACCOUNTS:-120}" --regions "${REGIONS:-17}" --sessions "${SESSIONS:-3}" \
-  --latency-ms "${LATENCY_MS:-50}" --throttle-rate "${THROTTLE:-0.05}" --concurrency "${CONCURRENCY:-32}"
+  --latency-ms "${LATENCY_MS:-50}" --throttle-rate "${THROTTLE:-0.05}" --concurrency "${CONCURRENCY:-32}" --scopes-in-progress "${SCOPES_IN_PROGRESS:-0}"
 
 # The emulator logs one line per request: the benchmark counts calls (and throttled ones) from it.
 dotnet "$cli" emulator --world "$out/world.yaml" --port 0 --https-port 0 > "$out/emulator.log" 2> "$out/emulator.err" &

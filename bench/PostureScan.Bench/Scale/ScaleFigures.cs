@@ -24,7 +24,7 @@ internal sealed record ScaleFigures(ScalePlan Plan, ScanSummary Scan, EmulatorLo
         var b = new StringBuilder();
         void Line(FormattableString s) => b.AppendLine(s.ToString(CultureInfo.InvariantCulture));
 
-        Line($"World: {shape.Accounts} accounts x {shape.RegionsPerAccount} regions = {Plan.Scopes} scopes, {shape.SessionsPerRegion} sessions each; {shape.LatencyMs} ms per call, {shape.ThrottleRate:P0} throttled; concurrency {shape.Concurrency}.");
+        Line($"World: {shape.Accounts} accounts x {shape.RegionsPerAccount} regions = {Plan.Scopes} scopes, {shape.SessionsPerRegion} sessions each; {shape.LatencyMs} ms per call, {shape.ThrottleRate:P0} throttled; {shape.Concurrency} requests in flight (Aws:MaxConcurrency), {shape.EffectiveScopesInProgress} scopes in progress (Scan:MaxConcurrency).");
         Line($"");
         Line($"| figure | measured | reference | ratio |");
         Line($"|---|---|---|---|");
@@ -40,7 +40,7 @@ internal sealed record ScaleFigures(ScalePlan Plan, ScanSummary Scan, EmulatorLo
         Line($"| scopes ok / failed | {Scan.ScopesOk} / {Scan.ScopesFailed} | {Plan.Scopes} | |");
         Line($"| sessions inventoried | {Scan.Sessions} | {Plan.Scopes * shape.SessionsPerRegion} | |");
         Line($"");
-        Line($"Bound = {Log.Delayed} delayed calls x {shape.LatencyMs} ms / {shape.Concurrency} (STS calls, {Log.Sts}, carry no latency).");
+        Line($"Bound = {Log.Delayed} delayed calls x {shape.LatencyMs} ms / {shape.Concurrency} requests in flight (STS calls, {Log.Sts}, carry no latency).");
         Line($"Calls by action (made / minimum):");
         foreach (var action in Log.ByAction.Keys.Union(minimum.ByAction.Keys).Order(StringComparer.Ordinal))
         {

@@ -13,8 +13,14 @@ internal sealed record ScaleShape
 
     public double ThrottleRate { get; init; } = 0.05;
 
-    /// <summary>Scopes collected at once (Scan:MaxConcurrency) and accounts discovered at once (Aws:MaxConcurrency).</summary>
+    /// <summary>AWS requests in flight at once (Aws:MaxConcurrency): the concurrency of the bound.</summary>
     public int Concurrency { get; init; } = 32;
+
+    /// <summary>Scopes in progress at once (Scan:MaxConcurrency); more than <see cref="Concurrency"/>, so that scopes
+    /// waiting out a throttling backoff leave their request slots to others. Zero means twice <see cref="Concurrency"/>.</summary>
+    public int ScopesInProgress { get; init; }
+
+    public int EffectiveScopesInProgress => ScopesInProgress > 0 ? ScopesInProgress : 2 * Concurrency;
 
     /// <summary>MaxResults of the Describe calls (Aws:PageSize).</summary>
     public int PageSize { get; init; } = 1000;

@@ -6,7 +6,7 @@ namespace PostureScan.Bench.Scale;
 
 /// <summary>
 /// <c>scale-world --out DIR [--accounts 120] [--regions 17] [--sessions 3] [--latency-ms 50] [--throttle-rate 0.05]
-/// [--concurrency 32] [--seed 1]</c>: writes the world file, the scanner's configuration (every account through
+/// [--concurrency 32] [--scopes-in-progress 64] [--seed 1]</c>: writes the world file, the scanner's configuration (every account through
 /// its reader role, every enabled region discovered) and the plan with the minimum calls the world needs.
 /// </summary>
 internal static class ScaleWorldCommand
@@ -24,6 +24,7 @@ internal static class ScaleWorldCommand
             LatencyMs = Int("--latency-ms", shape.LatencyMs),
             ThrottleRate = options.TryGetValue("--throttle-rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : shape.ThrottleRate,
             Concurrency = Int("--concurrency", shape.Concurrency),
+            ScopesInProgress = Int("--scopes-in-progress", shape.ScopesInProgress),
             Seed = Int("--seed", shape.Seed),
         };
         var output = options.GetValueOrDefault("--out") ?? "scale";
@@ -61,7 +62,7 @@ internal static class ScaleWorldCommand
         });
         var configuration = new Dictionary<string, object>
         {
-            ["Scan"] = new Dictionary<string, object> { ["MaxConcurrency"] = shape.Concurrency, ["Providers"] = new[] { "aws" } },
+            ["Scan"] = new Dictionary<string, object> { ["MaxConcurrency"] = shape.EffectiveScopesInProgress, ["Providers"] = new[] { "aws" } },
             ["Aws"] = new Dictionary<string, object>
             {
                 ["AccessKeyId"] = WorldGenerator.AccessKeyId(0),
