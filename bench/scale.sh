@@ -38,6 +38,9 @@ status=0
 POSTURESCAN__Aws__ServiceUrl=$endpoint /usr/bin/time -o "$out/time.txt" -f "wall_s=%e user_s=%U sys_s=%S max_rss_kb=%M" \
   dotnet "$cli" scan --config "$out/scan.json" --db "$out/scan.db" --json > "$out/run.json" 2> "$out/scan.err" || status=$?
 echo "scan exit code $status; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The emulator's cpu time (utime + stime, in clock ticks) shows how much of the machine the other side needed.
+read -r -a stat < <(sed 's/.*) //' "/proc/$emulator/stat")
+echo "emulator_cpu_s=$(awk -v u="${stat[11]}" -v s="${stat[12]}" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (u + s) / hz }')" > "$out/emulator-cpu.txt"
 kill "$emulator"; wait "$emulator" 2>/dev/null || true
 trap - EXIT
 
@@ -46,10 +49,10 @@ dotnet "$bench" scale-report "$out" || report=$?
 
 # Two nodes on PostgreSQL: the same world, scanned by two `serve` nodes sharing one database,
 # against one node. Needs cluster mode (Database: postgres) and per-scope jobs in `serve`.
-if dotnet "$cli" serve --help 2>/dev/null | grep -q -- '--once'; then
+if grep -q 'Database' src/PostureScan/Hosting/StoreSettings.cs && [ -f src/PostureScan/Serve/ScopeJob.cs ]; then
   bench/scale-cluster.sh "$out"
 else
   echo
-  echo "Two nodes on PostgreSQL: not yet measured (this build's serve has no cluster mode with per-scope jobs)."
+  echo "Two nodes on PostgreSQL: not yet measured (this tree has no cluster mode with per-scope jobs)."
 fi
 exit "$report"
