@@ -4,7 +4,7 @@ using System.Text;
 namespace PostureScan.Bench.Scale;
 
 /// <summary>One run's figures: wall time against the bound, peak memory, and calls against the minimum.</summary>
-internal sealed record ScaleFigures(ScalePlan Plan, ScanSummary Scan, EmulatorLog Log, ProcessTime Time, TimeSpan Bound)
+internal sealed record ScaleFigures(ScalePlan Plan, ScanSummary Scan, EmulatorLog Log, ProcessTime Time, TimeSpan Bound, string? EmulatorCpu = null)
 {
     public double WallRatio => ScaleBound.Ratio(Time.Wall, Bound);
 
@@ -13,8 +13,11 @@ internal sealed record ScaleFigures(ScalePlan Plan, ScanSummary Scan, EmulatorLo
     public bool MeetsGoal => WallRatio <= ScaleReportCommand.WallGoal && Time.PeakRssMb < ScaleReportCommand.MemoryGoalMb
         && Scan.ScopesFailed == 0 && Scan.ScopesOk == Plan.Scopes;
 
-    public static ScaleFigures Of(ScalePlan plan, ScanSummary scan, EmulatorLog log, ProcessTime time) =>
-        new(plan, scan, log, time, ScaleBound.Of(log.Delayed, TimeSpan.FromMilliseconds(plan.Shape.LatencyMs), plan.Shape.Concurrency));
+    public static ScaleFigures Of(ScalePlan plan, ScanSummary scan, EmulatorLog log, ProcessTime time, string? emulatorCpu = null) =>
+        new(plan, scan, log, time, ScaleBound.Of(log.Delayed, TimeSpan.FromMilliseconds(plan.Shape.LatencyMs), plan.Shape.Concurrency), emulatorCpu);
+
+    private static string Ratio(double ratio) =>
+        double.IsFinite(ratio) ? ratio.ToString("F2", CultureInfo.InvariantCulture) + "x" : "n/a (no latency)";
 
     public string ToMarkdown()
     {
@@ -28,10 +31,10 @@ internal sealed record ScaleFigures(ScalePlan Plan, ScanSummary Scan, EmulatorLo
         Line($"");
         Line($"| figure | measured | reference | ratio |");
         Line($"|---|---|---|---|");
-        Line($"| wall time, scan process | {Time.Wall.TotalSeconds:F2} s | bound {Bound.TotalSeconds:F2} s | **{WallRatio:F2}x** (goal <= {ScaleReportCommand.WallGoal}) |");
-        Line($"| wall time, scan phase (run start to end) | {Scan.ScanPhase.TotalSeconds:F2} s | bound {Bound.TotalSeconds:F2} s | {ScanPhaseRatio:F2}x |");
+        Line($"| wall time, scan process | {Time.Wall.TotalSeconds:F2} s | bound {Bound.TotalSeconds:F2} s | **{Ratio(WallRatio)}** (goal <= {ScaleReportCommand.WallGoal}) |");
+        Line($"| wall time, scan phase (run start to end) | {Scan.ScanPhase.TotalSeconds:F2} s | bound {Bound.TotalSeconds:F2} s | {Ratio(ScanPhaseRatio)} |");
         Line($"| peak RSS, scan process | **{Time.PeakRssMb:F1} MB** | goal < {ScaleReportCommand.MemoryGoalMb} MB | |");
-        Line($"| cpu time, scan process | {Time.Cpu.TotalSeconds:F2} s | | |");
+        Line($"| cpu time, scan process | {Time.Cpu.TotalSeconds:F2} s | emulator {EmulatorCpu ?? "?"} s | |");
         Line($"| API calls per scope, all (emulator) | {(double)Log.Total / scopes:F3} | minimum {minimum.PerScope:F3} | {(double)Log.Total / minimum.Total:F3}x |");
         Line($"| API calls per scope, less throttled | {(double)(Log.Total - Log.Throttled) / scopes:F3} | minimum {minimum.PerScope:F3} | {(double)(Log.Total - Log.Throttled) / minimum.Total:F3}x |");
         Line($"| API calls per scope, scope collection (scanner's count) | {(double)Scan.ApiCalls / scopes:F3} | | |");

@@ -25,7 +25,9 @@ internal static class ScaleReportCommand
         var scan = ScanSummary.Parse(File.ReadAllText(Path.Combine(dir, "run.json")));
         var log = EmulatorLog.Parse(File.ReadLines(Path.Combine(dir, "emulator.log")));
         var time = ProcessTime.Parse(File.ReadAllText(Path.Combine(dir, "time.txt")));
-        var figures = ScaleFigures.Of(plan, scan, log, time);
+        var cpuFile = Path.Combine(dir, "emulator-cpu.txt");
+        var emulatorCpu = File.Exists(cpuFile) ? File.ReadAllText(cpuFile).Trim().Split('=').Last() : null;
+        var figures = ScaleFigures.Of(plan, scan, log, time, emulatorCpu);
 
         var text = figures.ToMarkdown();
         Console.Write(text);
