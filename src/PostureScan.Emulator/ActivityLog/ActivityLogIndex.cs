@@ -7,8 +7,11 @@ internal sealed class ActivityLogIndex
 {
     private readonly Dictionary<string, IReadOnlyList<ActivityEvent>> _logs = new(StringComparer.OrdinalIgnoreCase);
 
-    public ActivityLogIndex(World world)
+    private readonly TimeProvider _time;
+
+    public ActivityLogIndex(World world, TimeProvider time)
     {
+        _time = time;
         var tenants = world.Azure.Subscriptions.ToDictionary(s => s.Id, s => s.TenantId, StringComparer.OrdinalIgnoreCase);
         foreach (var log in world.Audit.ActivityLogs)
         {
@@ -19,5 +22,15 @@ internal sealed class ActivityLogIndex
         }
     }
 
-    public IReadOnlyList<ActivityEvent> Events(string subscription) => _logs.TryGetValue(subscription, out var events) ? events : [];
+    /// <summary>The events the service shows now: those submitted (ingested) by the emulator's clock.</summary>
+    public IReadOnlyList<ActivityEvent> Events(string subscription)
+    {
+        if (!_logs.TryGetValue(subscription, out var events))
+        {
+            return [];
+        }
+
+        var now = _time.GetUtcNow();
+        return [.. events.Where(e => e.Submitted <= now)];
+    }
 }
