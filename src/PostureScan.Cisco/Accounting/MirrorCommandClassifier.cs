@@ -12,18 +12,20 @@ namespace PostureScan.Cisco.Accounting;
 /// </summary>
 internal static partial class MirrorCommandClassifier
 {
-    /// <summary>First words of the commands of a session's sub-mode (IOS-XE ERSPAN, NX-OS monitor session).</summary>
-    private static readonly HashSet<string> SessionWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "description", "source", "destination", "filter", "shutdown", "shut", "erspan-id", "ip", "ipv6", "origin",
-        "vrf", "mtu", "header-type", "plim", "rate-limit", "encapsulation",
-    };
+    /// <summary>The commands of a session's sub-mode (IOS-XE ERSPAN, NX-OS monitor session), by their leading words.</summary>
+    private static readonly string[] SessionCommands =
+    [
+        "description", "source", "destination", "filter", "shutdown", "shut", "erspan-id", "vrf", "mtu",
+        "header-type", "plim", "rate-limit", "encapsulation", "ip ttl", "ip dscp", "ip prec", "ip address",
+        "origin ip address", "origin ipv6 address", "ipv6 address",
+    ];
 
-    /// <summary>First words of the commands of the ERSPAN <c>destination</c> sub-mode.</summary>
-    private static readonly HashSet<string> DestinationWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ip", "ipv6", "erspan-id", "origin", "vrf", "mtu",
-    };
+    /// <summary>The commands of the ERSPAN <c>destination</c> sub-mode, by their leading words.</summary>
+    private static readonly string[] DestinationCommands =
+    [
+        "ip address", "ipv6 address", "erspan-id", "origin ip address", "origin ipv6 address", "vrf", "mtu",
+        "ip ttl", "ip dscp", "ip prec",
+    ];
 
     /// <summary>
     /// Classifies <paramref name="command"/> given the user's <paramref name="context"/> and the sessions this
@@ -43,24 +45,24 @@ internal static partial class MirrorCommandClassifier
             return null;
         }
 
-        var words = command.Trim().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-        var negated = words.Length > 1 && words[0].Equals("no", StringComparison.OrdinalIgnoreCase);
-        var word = words.Length == 0 ? "" : negated ? words[1] : words[0];
-        if (word.Equals("exit", StringComparison.OrdinalIgnoreCase))
+        var text = string.Join(' ', command.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var negated = text.StartsWith("no ", StringComparison.OrdinalIgnoreCase);
+        var body = negated ? text[3..] : text;
+        if (body.Equals("exit", StringComparison.OrdinalIgnoreCase))
         {
             next = context.InDestination ? context with { InDestination = false } : null;
             return null;
         }
 
-        if (context.InDestination && DestinationWords.Contains(word))
+        if (context.InDestination && Starts(body, DestinationCommands))
         {
             return new MirrorCommand(context.Session, AuditAction.Modify);
         }
 
-        if (SessionWords.Contains(word))
+        if (Starts(body, SessionCommands))
         {
             // A bare "destination" in an ERSPAN source session opens the destination sub-mode.
-            next = context with { InDestination = !negated && words.Length == 1 && word.Equals("destination", StringComparison.OrdinalIgnoreCase) };
+            next = context with { InDestination = !negated && body.Equals("destination", StringComparison.OrdinalIgnoreCase) };
             return new MirrorCommand(context.Session, AuditAction.Modify);
         }
 
@@ -92,6 +94,9 @@ internal static partial class MirrorCommandClassifier
 
         return new MirrorCommand(session, seen(session) ? AuditAction.Modify : AuditAction.Create);
     }
+
+    private static bool Starts(string body, string[] commands) =>
+        commands.Any(c => body.StartsWith(c, StringComparison.OrdinalIgnoreCase) && (body.Length == c.Length || body[c.Length] == ' '));
 
     [GeneratedRegex(@"^\s*(?<no>no\s+)?monitor\s+session\s+(?:(?<n>\d{1,5})\b|all\b|local\b|remote\b|range\b)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Global();
