@@ -30,10 +30,10 @@ public sealed class DemoTests
         var audit = root.GetProperty("audit");
         Assert.Equal("ok", Assert.Single(audit.GetProperty("sources").EnumerateArray()).GetProperty("status").GetString());
         var states = audit.GetProperty("sessions");
-        Assert.Equal(4, states.GetProperty("attributed").GetInt32());
+        Assert.Equal(6, states.GetProperty("attributed").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-missing").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-beyond-retention").GetInt32());
-        Assert.Equal(6, states.GetProperty("unknown").GetInt32()); // the Cisco, Azure and GCP mirrors have no audit source here
+        Assert.Equal(4, states.GetProperty("unknown").GetInt32()); // the Azure and GCP mirrors have no audit source here
         Assert.Equal(1, audit.GetProperty("shortLived").GetInt32());
         Assert.Equal(3, audit.GetProperty("failedAttempts").GetInt32());
 
@@ -74,6 +74,11 @@ public sealed class DemoTests
         Assert.Contains(("destination-in-foreign-account", "tms-0db0000000000bad1"), flagged);
         Assert.Contains(("destination-internet-facing", "tms-0pay000000000bad2"), flagged);
         Assert.Contains(("unapproved-destination", "edge-rtr2/session/7"), flagged);
+        Assert.Contains(("erspan-destination-outside-sanctioned-networks", "edge-rtr2/session/7"), flagged);
+        Assert.Contains(("created-from-unapproved-network", "edge-rtr2/session/7"), flagged);
+        var erspanBy = attribution.Session("edge-rtr2/session/7")!.Session;
+        Assert.Equal(("backup", "203.0.113.77"), (erspanBy.Actor, erspanBy.SourceIp));
+        Assert.Equal("netops-admin", attribution.Session("core-sw1/session/1")!.Session.Actor);
         Assert.Contains(("created-by-unapproved-principal", "tms-0db0000000000bad1"), flagged);
         Assert.Contains(("created-from-unapproved-network", "tms-0db0000000000bad1"), flagged);
         Assert.Contains(("unattributed-missing", "tms-0pay000000000bad2"), flagged);
