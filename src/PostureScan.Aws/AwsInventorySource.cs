@@ -12,7 +12,7 @@ namespace PostureScan.Aws;
 /// AWS traffic mirroring inventory across accounts (base credentials or an assumed role each) and
 /// regions (configured, or every enabled region).
 /// </summary>
-public sealed class AwsInventorySource : IInventorySource, IDisposable
+public sealed class AwsInventorySource : IInventorySource, ICandidateLister, IDisposable
 {
     private readonly AwsOptions options;
     private readonly TimeProvider time;
@@ -78,6 +78,39 @@ public sealed class AwsInventorySource : IInventorySource, IDisposable
             var (kind, message) = AwsErrors.Classify(ex);
             return ScopeInventory.Failed(ScopeResult.Failed(scope, kind, message, counter.Count, time.GetElapsedTime(started)));
         }
+    }
+
+    public async Task<CandidateListing> ListCandidatesAsync(IReadOnlyList<CandidateQuery> queries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var sources = new ConcurrentBag<Core.Findings.CandidateSource>();
+        var results = new ConcurrentBag<ScopeResult>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(queries, parallel, async (query, ct) =>
+        {
+            var started = time.GetTimestamp();
+            var counter = new CallCounter();
+            try
+            {
+                var accountCredentials = await credentials.ForAsync(credentials.Account(query.Scope.Account));
+                using var ec2 = clients.CreateEc2(accountCredentials, query.Scope.Region, counter);
+                foreach (var candidate in await new Ec2CandidateLister(ec2, Math.Clamp(options.PageSize, 5, 1000)).ListAsync(query, ct))
+                {
+                    sources.Add(candidate);
+                }
+
+                results.Add(ScopeResult.Ok(query.Scope, counter.Count, time.GetElapsedTime(started)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var (kind, message) = AwsErrors.Classify(ex);
+                results.Add(ScopeResult.Failed(query.Scope, kind, message, counter.Count, time.GetElapsedTime(started)));
+            }
+        });
+
+        return new CandidateListing(
+            [.. sources.OrderBy(s => s.Scope.Key, StringComparer.Ordinal).ThenBy(s => s.Source.Id, StringComparer.Ordinal)],
+            [.. results.OrderBy(r => r.Scope.Key, StringComparer.Ordinal)]);
     }
 
     private async Task<AwsAccountOptions> CallerAccountAsync(CancellationToken ct)

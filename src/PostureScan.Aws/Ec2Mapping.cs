@@ -55,6 +55,21 @@ internal static class Ec2Mapping
         return marker < 0 ? null : "ELB " + arn[(marker + ":loadbalancer/".Length)..];
     }
 
+    /// <summary>A network interface as a coverage candidate: what it is, where, and its tags.</summary>
+    public static MirroredSource ToCandidate(NetworkInterface nic)
+    {
+        var tags = Tags(nic.TagSet);
+        return new MirroredSource(
+            Kind: "network-interface",
+            Id: nic.NetworkInterfaceId,
+            Name: tags.GetValueOrDefault("Name"),
+            Instance: nic.Attachment?.InstanceId,
+            Network: nic.VpcId,
+            Addresses: Addresses(nic),
+            Direction: TrafficDirection.Both,
+            Tags: tags);
+    }
+
     private static MirroredSource ToSource(string eni, TrafficDirection direction, Context c)
     {
         var nic = c.Interfaces.FirstOrDefault(i => i.NetworkInterfaceId == eni);

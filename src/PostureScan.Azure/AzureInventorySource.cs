@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Azure.Core;
+using PostureScan.Core.Findings;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
 
@@ -9,7 +11,7 @@ namespace PostureScan.Azure;
 /// credential can see). The subscription is the scope: one listing covers all of its regions, and
 /// Resource Manager throttles and authorises per subscription.
 /// </summary>
-public sealed class AzureInventorySource : IInventorySource, IDisposable
+public sealed class AzureInventorySource : IInventorySource, ICandidateLister, IDisposable
 {
     private readonly AzureOptions options;
     private readonly TimeProvider time;
@@ -84,6 +86,38 @@ public sealed class AzureInventorySource : IInventorySource, IDisposable
             var (kind, message) = AzureErrors.Classify(ex);
             return ScopeInventory.Failed(ScopeResult.Failed(scope, kind, message, counter.Count, time.GetElapsedTime(started)));
         }
+    }
+
+    public async Task<CandidateListing> ListCandidatesAsync(IReadOnlyList<CandidateQuery> queries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var sources = new ConcurrentBag<CandidateSource>();
+        var results = new ConcurrentBag<ScopeResult>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(queries, parallel, async (query, ct) =>
+        {
+            var started = time.GetTimestamp();
+            var counter = new CallCounter();
+            try
+            {
+                var (arm, _) = clients.Create(counter);
+                foreach (var candidate in await new NicCandidateLister(arm).ListAsync(query.Scope, ct))
+                {
+                    sources.Add(candidate);
+                }
+
+                results.Add(ScopeResult.Ok(query.Scope, counter.Count, time.GetElapsedTime(started)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var (kind, message) = AzureErrors.Classify(ex);
+                results.Add(ScopeResult.Failed(query.Scope, kind, message, counter.Count, time.GetElapsedTime(started)));
+            }
+        });
+
+        return new CandidateListing(
+            [.. sources.OrderBy(s => s.Scope.Key, StringComparer.Ordinal).ThenBy(s => s.Source.Id, StringComparer.OrdinalIgnoreCase)],
+            [.. results.OrderBy(r => r.Scope.Key, StringComparer.Ordinal)]);
     }
 
     public void Dispose() => clients.Dispose();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PostureScan.Core.Findings;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
 using PostureScan.Gcp.Compute;
@@ -12,7 +13,7 @@ namespace PostureScan.Gcp;
 /// splits it into one scope per region Compute reports, empty regions included; collecting a scope
 /// resolves the subnetworks, instances and collector forwarding rules its policies name.
 /// </summary>
-public sealed class GcpInventorySource : IInventorySource, IDisposable
+public sealed class GcpInventorySource : IInventorySource, ICandidateLister, IDisposable
 {
     private readonly GcpOptions options;
     private readonly TimeProvider time;
@@ -20,6 +21,7 @@ public sealed class GcpInventorySource : IInventorySource, IDisposable
     private readonly PacketMirroringLister lister;
     private readonly ProjectLister projects;
     private readonly RegionCollector regions;
+    private readonly InstanceCandidateLister instances;
 
     // The listings of the latest discovery; a scope collected without one lists its project itself.
     private ConcurrentDictionary<string, ProjectListing> listings = new(StringComparer.Ordinal);
@@ -34,6 +36,7 @@ public sealed class GcpInventorySource : IInventorySource, IDisposable
         lister = new PacketMirroringLister(client, compute, Math.Clamp(options.PageSize, 1, 500));
         projects = new ProjectLister(client, Endpoint(options.ResourceManagerEndpoint, nameof(options.ResourceManagerEndpoint)), Math.Clamp(options.PageSize, 1, 1000));
         regions = new RegionCollector(client, compute);
+        instances = new InstanceCandidateLister(client, compute, Math.Clamp(options.PageSize, 1, 500));
     }
 
     public string Provider => Providers.Gcp;
@@ -114,6 +117,54 @@ public sealed class GcpInventorySource : IInventorySource, IDisposable
             var (kind, message) = GcpErrors.Classify(ex);
             return ScopeInventory.Failed(ScopeResult.Failed(scope, kind, message, counter.Count, time.GetElapsedTime(started)));
         }
+    }
+
+    /// <summary>One aggregated instance listing per project serves all of its queried regions.</summary>
+    public async Task<CandidateListing> ListCandidatesAsync(IReadOnlyList<CandidateQuery> queries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var sources = new ConcurrentBag<CandidateSource>();
+        var results = new ConcurrentBag<ScopeResult>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(queries.GroupBy(q => q.Scope.Account, StringComparer.Ordinal), parallel, async (project, ct) =>
+        {
+            var started = time.GetTimestamp();
+            var counter = new CallCounter();
+            var scopes = project.Select(q => q.Scope).ToList();
+            try
+            {
+                var (byRegion, unreachable) = await instances.ListAsync(project.Key, counter, ct);
+                foreach (var scope in scopes)
+                {
+                    // The project's calls are counted once, on its first scope.
+                    var calls = scope == scopes[0] ? counter.Count : 0;
+                    if (unreachable.Contains(scope.Region))
+                    {
+                        results.Add(Unreachable(scope, time.GetElapsedTime(started)) with { ApiCalls = calls });
+                        continue;
+                    }
+
+                    foreach (var instance in byRegion[scope.Region])
+                    {
+                        sources.Add(new CandidateSource(scope, InstanceCandidateLister.ToCandidate(instance), InstanceCandidateLister.Via(instance)));
+                    }
+
+                    results.Add(ScopeResult.Ok(scope, calls, time.GetElapsedTime(started)));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var (kind, message) = GcpErrors.Classify(ex);
+                foreach (var scope in scopes)
+                {
+                    results.Add(ScopeResult.Failed(scope, kind, message, scope == scopes[0] ? counter.Count : 0, time.GetElapsedTime(started)));
+                }
+            }
+        });
+
+        return new CandidateListing(
+            [.. sources.OrderBy(s => s.Scope.Key, StringComparer.Ordinal).ThenBy(s => s.Source.Id, StringComparer.Ordinal)],
+            [.. results.OrderBy(r => r.Scope.Key, StringComparer.Ordinal)]);
     }
 
     public void Dispose() => client.Dispose();

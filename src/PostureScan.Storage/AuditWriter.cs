@@ -61,9 +61,9 @@ internal static class AuditWriter
         await Run(InsertEvent, audit.NewEvents.Select(e => AuditEventRow.From(runId, e)));
         await Run(UpsertCheckpoint, audit.Checkpoints.Select(c => new
         {
-            c.Source,
-            c.Checkpoint.Key,
-            c.Checkpoint.Position,
+            Source = StoredText.Of(c.Source),
+            Key = StoredText.Of(c.Checkpoint.Key),
+            Position = StoredText.Of(c.Checkpoint.Position),
             NewestEventTime = c.Checkpoint.NewestEventTime is { } t ? StoredTime.Format(t) : null,
             RunId = runId,
         }));
@@ -71,10 +71,10 @@ internal static class AuditWriter
             .Where(s => s.Succeeded && s.Scope is not null && s.Window is not null)
             .Select(s => new
             {
-                s.Source,
-                s.Scope!.Provider,
-                s.Scope.Account,
-                s.Scope.Region,
+                Source = StoredText.Of(s.Source),
+                Provider = StoredText.Of(s.Scope!.Provider),
+                Account = StoredText.Of(s.Scope.Account),
+                Region = StoredText.Of(s.Scope.Region),
                 WindowStart = StoredTime.Format(s.Window!.Oldest),
                 WindowEnd = StoredTime.Format(s.Window.Newest),
             }));
@@ -83,13 +83,13 @@ internal static class AuditWriter
         {
             RunId = runId,
             Seq = i,
-            s.SessionId,
-            s.Scope.Provider,
-            s.Scope.Account,
-            s.Scope.Region,
+            SessionId = StoredText.Of(s.SessionId),
+            Provider = StoredText.Of(s.Scope.Provider),
+            Account = StoredText.Of(s.Scope.Account),
+            Region = StoredText.Of(s.Scope.Region),
             State = StoredEnum<Core.Attribution.AttributionState>.Name(s.Session.State),
-            s.Session.Actor,
-            s.Session.SourceIp,
+            Actor = StoredText.OfNullable(s.Session.Actor),
+            SourceIp = StoredText.OfNullable(s.Session.SourceIp),
             CreatedAt = s.Session.CreatedAt is { } t ? StoredTime.Format(t) : null,
             RecordJson = JsonSerializer.Serialize(s, PostureJson.Options),
         }));

@@ -40,7 +40,7 @@ internal static class EvaluationStore
             new EvaluationRow
             {
                 RunId = evaluation.RunId,
-                Policy = evaluation.Policy,
+                Policy = StoredText.Of(evaluation.Policy),
                 EvaluatedAt = StoredTime.Format(evaluation.EvaluatedAt),
                 NotEvaluated = JsonSerializer.Serialize(evaluation.NotEvaluated, PostureJson.Options),
             },

@@ -1,19 +1,15 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using PostureScan.Core.Audit;
-using PostureScan.Core.Audit.Ingestion;
-using PostureScan.Core.Findings;
-using PostureScan.Core.Scanning;
 using PostureScan.Storage.Migrations;
 
 namespace PostureScan.Storage;
 
 /// <summary>
-/// The run store in a local SQLite file (WAL mode). Each operation takes its own pooled connection, so
-/// one store serves concurrent callers, and readers never wait for a writer. A run is written in one
-/// transaction: a crash, kill or error mid-save leaves the store exactly as it was before.
+/// The run store in a local SQLite file (WAL mode): readers never wait for a writer. A run is written in
+/// one transaction: a crash, kill or error mid-save leaves the store exactly as it was before.
 /// </summary>
-public sealed class SqliteRunStore : IRunStore, IAuditStore, IAsyncDisposable
+public sealed class SqliteRunStore : RunStore
 {
     private const int BusyTimeoutSeconds = 30;
 
@@ -63,123 +59,13 @@ public sealed class SqliteRunStore : IRunStore, IAuditStore, IAsyncDisposable
             throw new InvalidOperationException($"SQLite refused WAL mode for {fullPath} (journal mode is '{mode}').");
         }
 
+        // BEGIN IMMEDIATE takes the file's write lock, so two processes opening a new file migrate it once.
         await MigrationRunner.ApplyAsync(connection, EmbeddedMigrations.Load(EmbeddedMigrations.Sqlite), time, cancellationToken);
         return store;
     }
 
     /// <inheritdoc />
-    public Task SaveRunAsync(ScanRun run, CancellationToken cancellationToken) => SaveRunAsync(run, null, cancellationToken);
-
-    /// <inheritdoc />
-    public Task SaveRunAsync(ScanRun run, PolicyEvaluation? evaluation, CancellationToken cancellationToken) =>
-        SaveRunAsync(run, evaluation, null, cancellationToken);
-
-    /// <inheritdoc />
-    public async Task SaveRunAsync(ScanRun run, PolicyEvaluation? evaluation, AuditRunRecord? audit, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        if (evaluation is not null && !string.Equals(evaluation.RunId, run.Id, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The evaluation is of run {evaluation.RunId}, not of run {run.Id}.", nameof(evaluation));
-        }
-
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-
-        // BEGIN IMMEDIATE: take the write lock up front, so the duplicate-id check and the inserts are one step.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await RunWriter.InsertAsync(connection, transaction, run, cancellationToken);
-        if (evaluation is not null)
-        {
-            await EvaluationStore.InsertAsync(connection, transaction, evaluation, cancellationToken);
-        }
-
-        if (audit is not null)
-        {
-            await AuditWriter.InsertAsync(connection, transaction, run.Id, audit, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<ScanRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        return await RunReader.ReadAsync(connection, transaction, runId, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<ScanRun?> GetLatestRunAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        return await RunReader.LatestIdAsync(connection, transaction, cancellationToken) is { } id
-            ? await RunReader.ReadAsync(connection, transaction, id, cancellationToken)
-            : null;
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<RunSummary>> ListRunsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        return await RunReader.ListAsync(connection, transaction, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<PolicyEvaluation?> GetEvaluationAsync(string runId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        return await EvaluationStore.ReadAsync(connection, transaction, runId, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<PolicyEvaluation?> GetLatestEvaluationAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        return await EvaluationStore.LatestIdAsync(connection, transaction, cancellationToken) is { } id
-            ? await EvaluationStore.ReadAsync(connection, transaction, id, cancellationToken)
-            : null;
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<AuditCheckpoint>> GetCheckpointsAsync(string source, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        return await AuditReader.CheckpointsAsync(connection, transaction, source, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<AuditEvent>> GetAuditEventsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        return await AuditReader.EventsAsync(connection, transaction, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<AuditCoverageWindow>> GetCoverageAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        return await AuditReader.CoverageAsync(connection, transaction, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<StoredAuditRun?> GetAuditRunAsync(string runId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        return await AuditReader.RunAsync(connection, transaction, runId, cancellationToken);
-    }
+    public override string Location => Path;
 
     /// <summary>The result of <c>PRAGMA integrity_check</c>: "ok" for a sound file, otherwise the problems found.</summary>
     public async Task<string> IntegrityCheckAsync(CancellationToken cancellationToken)
@@ -191,7 +77,7 @@ public sealed class SqliteRunStore : IRunStore, IAuditStore, IAsyncDisposable
     }
 
     /// <summary>Closes the pooled connections, so the file is released.</summary>
-    public ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
         if (!disposed)
         {
@@ -203,8 +89,8 @@ public sealed class SqliteRunStore : IRunStore, IAuditStore, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>An open connection with this store's per-connection settings.</summary>
-    internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    internal override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var connection = new SqliteConnection(connectionString);
@@ -224,4 +110,12 @@ public sealed class SqliteRunStore : IRunStore, IAuditStore, IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>BEGIN DEFERRED: a WAL reader's snapshot starts at its first query and holds no lock.</summary>
+    private protected override Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    /// <summary>BEGIN IMMEDIATE: take the write lock up front, so the duplicate-id check and the inserts are one step.</summary>
+    private protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 }

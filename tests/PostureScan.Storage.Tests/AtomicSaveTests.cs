@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
 using PostureScan.Storage.Tests.Support;
@@ -7,7 +6,7 @@ using PostureScan.TestKit;
 namespace PostureScan.Storage.Tests;
 
 /// <summary>A run is stored whole or not at all, and readers only ever see whole runs.</summary>
-public sealed class AtomicSaveTests : StoreTestBase
+public abstract class AtomicSaveTests(PostgresServer? postgres) : StoreTestBase(postgres)
 {
     private const int SessionCount = 400;
 
@@ -35,9 +34,9 @@ public sealed class AtomicSaveTests : StoreTestBase
         sessions[SessionCount / 2] = sessions[(SessionCount / 2) - 1] with { Name = "same provider id twice in one scope" };
         var broken = Some.Run(startedAt: Some.Time.AddDays(1), sessions: sessions);
 
-        var error = await Assert.ThrowsAsync<SqliteException>(() => store.SaveRunAsync(broken, None));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => store.SaveRunAsync(broken, None));
 
-        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
+        AssertUniqueViolation(error);
         await AssertOnlyAsync(store, previous);
     }
 
@@ -124,7 +123,7 @@ public sealed class AtomicSaveTests : StoreTestBase
         var after = await reader.GetLatestRunAsync(None);
         Assert.Equal(next.Id, after!.Id);
         Assert.Equal(SessionCount, after.Sessions.Count);
-        Assert.Equal("ok", await reader.IntegrityCheckAsync(None));
+        await AssertSoundAsync(reader);
     }
 
     [Fact]
@@ -169,19 +168,19 @@ public sealed class AtomicSaveTests : StoreTestBase
         Assert.Equal(runs[^1].Id, (await reader.GetLatestRunAsync(None))!.Id);
     }
 
-    private static async Task<ScanRun> SavePreviousAsync(SqliteRunStore store)
+    private static async Task<ScanRun> SavePreviousAsync(RunStore store)
     {
         var previous = Some.Run(sessions: Some.Sessions(25));
         await store.SaveRunAsync(previous, None);
         return previous;
     }
 
-    private static async Task AssertOnlyAsync(SqliteRunStore store, ScanRun previous)
+    private static async Task AssertOnlyAsync(RunStore store, ScanRun previous)
     {
         Assert.Equal([previous.Id], (await store.ListRunsAsync(None)).Select(r => r.Id));
         Deep.Equal(previous, await store.GetLatestRunAsync(None));
         Assert.Equal(previous.Scopes.Count, await CountAsync(store, "scope_results"));
         Assert.Equal(previous.Sessions.Count, await CountAsync(store, "mirror_sessions"));
-        Assert.Equal("ok", await store.IntegrityCheckAsync(None));
+        await AssertSoundAsync(store);
     }
 }

@@ -9,7 +9,7 @@ using PostureScan.TestKit;
 namespace PostureScan.Storage.Tests;
 
 /// <summary>Audit events stored once each, checkpoints that make the next read incremental, and attributions kept with the run.</summary>
-public sealed class AuditIngestionTests : StoreTestBase
+public abstract class AuditIngestionTests(PostgresServer? postgres) : StoreTestBase(postgres)
 {
     private static readonly Scope Ireland = new(Providers.Aws, Some.Account, "eu-west-1");
 
@@ -19,7 +19,7 @@ public sealed class AuditIngestionTests : StoreTestBase
     private static ScanRun RunWith(DateTimeOffset started, params string[] sessionIds) =>
         Some.Run(started, [Some.ScopeOk(Ireland)], [.. sessionIds.Select(id => Some.Session(id: id, scope: Ireland))]);
 
-    private async Task<AuditRunRecord> ScanAsync(SqliteRunStore store, ScanRun run, IAuditSource source)
+    private async Task<AuditRunRecord> ScanAsync(RunStore store, ScanRun run, IAuditSource source)
     {
         var ingestion = await new AuditIngestor([source], store, TimeSpan.FromDays(90)).IngestAsync([Ireland], Time.GetUtcNow(), None);
         var report = AttributionCorrelator.Correlate(new CorrelationInput(

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PostureScan.Core.Findings;
 using PostureScan.Core.Policy;
 using PostureScan.Storage.Migrations;
@@ -7,7 +6,7 @@ using PostureScan.TestKit;
 
 namespace PostureScan.Storage.Tests;
 
-public sealed class FindingsTests : StoreTestBase
+public abstract class FindingsTests(PostgresServer? postgres) : StoreTestBase(postgres)
 {
     [Fact]
     public async Task A_run_saved_with_its_evaluation_reloads_every_finding_field_by_field()
@@ -66,7 +65,7 @@ public sealed class FindingsTests : StoreTestBase
         await using var store = await OpenAsync();
 
         // The same finding twice breaks the one-verdict-per-run index, after the run rows went in.
-        await Assert.ThrowsAsync<SqliteException>(() => store.SaveRunAsync(run, Some.Evaluation(run, finding, finding), None));
+        AssertUniqueViolation(await Assert.ThrowsAnyAsync<Exception>(() => store.SaveRunAsync(run, Some.Evaluation(run, finding, finding), None)));
 
         Assert.Null(await store.GetRunAsync(run.Id, None));
         Assert.Equal(0, await CountAsync(store, "scan_runs"));
@@ -86,10 +85,9 @@ public sealed class FindingsTests : StoreTestBase
     public async Task A_database_from_before_findings_is_upgraded_and_keeps_its_runs()
     {
         var old = Some.Run();
-        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        await using (var connection = await OpenPlainConnectionAsync())
         {
-            await connection.OpenAsync();
-            var first = EmbeddedMigrations.Load(EmbeddedMigrations.Sqlite).Where(m => m.Version == 1).ToList();
+            var first = EmbeddedMigrations.Load(Dialect).Where(m => m.Version == 1).ToList();
             await MigrationRunner.ApplyAsync(connection, first, Time, None);
             await using var transaction = await connection.BeginTransactionAsync();
             await RunWriter.InsertAsync(connection, transaction, old, None);
@@ -97,10 +95,9 @@ public sealed class FindingsTests : StoreTestBase
         }
 
         // Opening applies the later migrations only; the run written under 0001 reads back through the new code.
-        SqliteConnection.ClearAllPools();
         await using var reopened = await OpenAsync();
         Deep.Equal(old, await reopened.GetRunAsync(old.Id, None));
         Assert.Null(await reopened.GetEvaluationAsync(old.Id, None));
-        Assert.Equal(EmbeddedMigrations.Load(EmbeddedMigrations.Sqlite).Count, await CountAsync(reopened, "schema_migrations"));
+        Assert.Equal(EmbeddedMigrations.Load(Dialect).Count, await CountAsync(reopened, "schema_migrations"));
     }
 }

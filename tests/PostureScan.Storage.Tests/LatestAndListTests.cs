@@ -3,7 +3,7 @@ using PostureScan.TestKit;
 
 namespace PostureScan.Storage.Tests;
 
-public sealed class LatestAndListTests : StoreTestBase
+public abstract class LatestAndListTests(PostgresServer? postgres) : StoreTestBase(postgres)
 {
     [Fact]
     public async Task An_empty_store_has_no_latest_run_and_lists_nothing()

@@ -6,7 +6,7 @@ using PostureScan.TestKit;
 
 namespace PostureScan.Storage.Tests;
 
-public sealed class RoundTripTests : StoreTestBase
+public abstract class RoundTripTests(PostgresServer? postgres) : StoreTestBase(postgres)
 {
     [Fact]
     public async Task A_run_with_failed_scopes_and_hostile_sessions_reloads_field_by_field()
@@ -38,7 +38,7 @@ public sealed class RoundTripTests : StoreTestBase
         await store.SaveRunAsync(run, None);
 
         await using var connection = await store.OpenConnectionAsync(None);
-        var row = await connection.QuerySingleAsync<(string Name, string Description, string TargetKind, string TargetAddress, long InternetFacing, string Owner, long AcceptsEverything, string Direction, long Vni, string Raw)>(
+        var row = await connection.QuerySingleAsync<(string Name, string Description, string TargetKind, string TargetAddress, bool InternetFacing, string Owner, bool AcceptsEverything, string Direction, long Vni, string Raw)>(
             """
             SELECT name, description, target_kind, target_address, target_internet_facing, target_owner,
                    accepts_everything, direction, virtual_network_id, raw_json
@@ -51,16 +51,28 @@ public sealed class RoundTripTests : StoreTestBase
         Assert.Equal(session.Description, row.Description);
         Assert.Equal("loadBalancerFrontend", row.TargetKind);
         Assert.Equal(session.Target!.Address, row.TargetAddress);
-        Assert.Equal(1, row.InternetFacing);
+        Assert.True(row.InternetFacing);
         Assert.Equal(Some.OtherAccount, row.Owner);
-        Assert.Equal(1, row.AcceptsEverything);
+        Assert.True(row.AcceptsEverything);
         Assert.Equal("both", row.Direction);
         Assert.Equal(session.VirtualNetworkId, row.Vni);
         Assert.Equal(session.RawJson, row.Raw);
 
+        // Verbatim but for NUL, which PostgreSQL cannot hold in text: both dialects store U+FFFD in its place.
         var texts = await connection.QueryAsync<(string? Name, string? Description)>(
             "SELECT name, description FROM mirror_sessions WHERE run_id = @RunId ORDER BY seq", new { RunId = run.Id });
-        Assert.Equal(run.Sessions.Select(s => (s.Name, s.Description)), texts);
+        Assert.Equal(run.Sessions.Select(s => (s.Name?.Replace('\0', '\uFFFD'), s.Description?.Replace('\0', '\uFFFD'))), texts);
+        Assert.Contains(texts, t => t.Name == "nul\uFFFDinside");
+    }
+
+    [Fact]
+    public async Task A_nul_in_a_name_survives_in_the_record_and_the_flat_column_holds_a_replacement()
+    {
+        var run = Some.Run(sessions: [Some.Session(name: "nul\u0000inside", description: "\u0000")]);
+        await using var store = await OpenAsync();
+        await store.SaveRunAsync(run, None);
+
+        Deep.Equal(run, await store.GetRunAsync(run.Id, None));
     }
 
     [Fact]

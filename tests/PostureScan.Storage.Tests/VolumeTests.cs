@@ -3,7 +3,7 @@ using PostureScan.TestKit;
 
 namespace PostureScan.Storage.Tests;
 
-public sealed class VolumeTests : StoreTestBase
+public abstract class VolumeTests(PostgresServer? postgres) : StoreTestBase(postgres)
 {
     [Fact]
     public async Task Five_thousand_sessions_save_and_reload_in_order()
@@ -16,6 +16,6 @@ public sealed class VolumeTests : StoreTestBase
 
         Deep.Equal(run, loaded);
         Assert.Equal(5_000, (await store.ListRunsAsync(None)).Single().Sessions);
-        Assert.Equal("ok", await store.IntegrityCheckAsync(None));
+        await AssertSoundAsync(store);
     }
 }

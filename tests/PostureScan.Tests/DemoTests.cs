@@ -86,6 +86,24 @@ public sealed class DemoTests
         Assert.Contains(("failed-create-attempts", "333333333333/arn:aws:iam::333333333333:user/contractor-7"), flagged);
         Assert.Contains(("destination-in-foreign-account", outside.Id), flagged);
         Assert.Contains(("destination-in-foreign-account", payments.Id), flagged);
+        // Checks that read the inventory and candidates only: exactly these findings, sanctioned mirrors and
+        // covered sources absent. coverage-gap names the prod ENIs, and the prod NIC, that no mirror sends to the NDR.
+        var inventoryChecks = Core.Checks.CheckRegistry.CreateDefault().Metadata
+            .Where(m => !m.Inputs.HasFlag(Core.Checks.CheckInputs.Audit)).Select(m => m.Id).ToHashSet();
+        (string, string)[] Each(string check, params string[] resources) => [.. resources.Select(r => (check, r))];
+        string[] accepting = [outside.Id, "edge-rtr2/session/7", payments.Id, "tms-0db0000000000bad1", "tms-0h0571e000000bad3", "tms-0pay000000000bad2"];
+        (string, string)[] expected =
+        [
+            .. Each("accept-all-filter", accepting),
+            .. Each("unapproved-destination", accepting),
+            .. Each("coverage-gap", "/subscriptions/2c4e6a8b-1d3f-4a5b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-payments/providers/Microsoft.Network/networkInterfaces/nic-payments01", "eni-0db0000000000001", "eni-0pay000000000001"),
+            .. Each("destination-in-foreign-account", outside.Id, payments.Id, "tms-0db0000000000bad1"),
+            .. Each("destination-internet-facing", "edge-rtr2/session/7", "tms-0h0571e000000bad3", "tms-0pay000000000bad2"),
+            .. Each("full-packet-capture-of-sensitive-source", outside.Id, "tms-0db0000000000bad1"),
+        ];
+        Assert.Equal(expected.Order(), flagged.Where(f => inventoryChecks.Contains(f.CheckId)).Order());
+        Assert.DoesNotContain(evaluation.NotEvaluated, n => n.CheckId == "coverage-gap");
+        Assert.Contains("expired on 2025-12-31", Assert.Single(evaluation.Findings, f => f.CheckId == "accept-all-filter" && f.ResourceId == "tms-0pay000000000bad2").Note, StringComparison.Ordinal);
         foreach (var clean in new[] { "tms-0ndrweb0000000001", "tms-0ndrweb0000000002", "tms-0stg000000000001", "core-sw1/session/1", sanctioned.Id, gcpSanctioned.Id })
         {
             Assert.DoesNotContain(flagged, f => f.ResourceId == clean);

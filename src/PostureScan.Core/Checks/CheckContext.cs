@@ -66,6 +66,12 @@ public sealed class CheckContext
             : statuses.Count == 0 ? $"no audit source covers {scope.Key}" : null;
     }
 
+    /// <summary>Why the candidate sources of a scope could not be listed, or null when they were (or were not asked for).</summary>
+    public string? CandidateFailure(Scope scope) =>
+        (Input.CandidateScopes ?? []).FirstOrDefault(s => s.Status == Scanning.ScopeStatus.Failed && s.Scope == scope) is { } failed
+            ? $"the candidate sources of {failed.Scope.Key} could not be listed: {failed.Error ?? failed.ErrorKind?.ToString() ?? "unknown error"}"
+            : null;
+
     public long Number(string name) => Setting(name) is long value ? value : throw Unknown(name);
 
     public bool Flag(string name) => Setting(name) is bool value ? value : throw Unknown(name);

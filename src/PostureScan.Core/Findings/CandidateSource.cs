@@ -4,6 +4,8 @@ namespace PostureScan.Core.Findings;
 
 /// <summary>
 /// A source that could be mirrored (an ENI, a NIC, an instance), listed by a collector so that coverage
-/// rules can ask whether it is mirrored to its collector.
+/// rules can ask whether it is mirrored to its collector. <paramref name="Via"/> names what else a mirror
+/// may select it by (a GCP instance's subnetwork link, or "NETWORK|tag" for each of its network tags),
+/// in the form <see cref="CoverageKeys"/> gives the mirrored sources.
 /// </summary>
-public sealed record CandidateSource(Scope Scope, MirroredSource Source);
+public sealed record CandidateSource(Scope Scope, MirroredSource Source, IReadOnlyList<string>? Via = null);

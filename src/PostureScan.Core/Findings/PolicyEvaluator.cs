@@ -65,7 +65,8 @@ public sealed class PolicyEvaluator(CheckRegistry registry)
             foreach (var prior in previous.Values.Where(p => p.CheckId == metadata.Id && !current.ContainsKey(p.Id)))
             {
                 var reason = missing ?? ScopeProblem(input.Run, prior.Scope)
-                    ?? (metadata.Inputs.HasFlag(CheckInputs.Audit) ? context.AuditFailure(prior.Scope) : null);
+                    ?? (metadata.Inputs.HasFlag(CheckInputs.Audit) ? context.AuditFailure(prior.Scope) : null)
+                    ?? (metadata.Inputs.HasFlag(CheckInputs.CandidateSources) ? context.CandidateFailure(prior.Scope) : null);
                 findings.Add(reason is null
                     ? prior with { Status = FindingStatus.Resolved, Severity = severity, Exception = null, Note = null }
                     : prior with { Status = FindingStatus.Error, Severity = severity, Note = $"not evaluated in this run: {reason}" });

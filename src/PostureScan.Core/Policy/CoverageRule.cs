@@ -14,7 +14,10 @@ public sealed record CoverageRule(
     IReadOnlyDictionary<string, string> Tags)
 {
     public bool Selects(Scope scope, MirroredSource source) =>
+        SelectsScope(scope) && (Tags.Count == 0 || TagSelector.Matches(Tags, source.Tags));
+
+    /// <summary>True when the rule asks for sources in this scope (its provider and account), whatever their tags.</summary>
+    public bool SelectsScope(Scope scope) =>
         (Providers.Count == 0 || Providers.Contains(scope.Provider, StringComparer.OrdinalIgnoreCase))
-        && (Accounts.Count == 0 || Accounts.Contains(scope.Account, StringComparer.OrdinalIgnoreCase))
-        && (Tags.Count == 0 || TagSelector.Matches(Tags, source.Tags));
+        && (Accounts.Count == 0 || Accounts.Contains(scope.Account, StringComparer.OrdinalIgnoreCase));
 }

@@ -5,12 +5,14 @@ using System.Text.RegularExpressions;
 namespace PostureScan.Storage.Migrations;
 
 /// <summary>
-/// Loads the numbered scripts of one SQL dialect ("Sqlite", later "Postgres") embedded in this assembly
+/// Loads the numbered scripts of one SQL dialect ("Sqlite" or "Postgres") embedded in this assembly
 /// as <c>Migrations/&lt;Dialect&gt;/NNNN_name.sql</c>.
 /// </summary>
 internal static partial class EmbeddedMigrations
 {
     public const string Sqlite = "Sqlite";
+
+    public const string Postgres = "Postgres";
 
     public static IReadOnlyList<Migration> Load(string dialect)
     {

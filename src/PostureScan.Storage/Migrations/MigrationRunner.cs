@@ -18,15 +18,23 @@ internal static class MigrationRunner
         )
         """;
 
-    /// <summary>Applies the pending migrations in order, all in one transaction, and returns how many ran.</summary>
+    /// <summary>
+    /// Applies the pending migrations in order, all in one transaction, and returns how many ran.
+    /// <paramref name="lockStatement"/>, when given, runs first in that transaction and holds every other
+    /// process back until it commits (SQLite's BEGIN IMMEDIATE needs none).
+    /// </summary>
     public static async Task<int> ApplyAsync(
-        DbConnection connection, IReadOnlyList<Migration> migrations, TimeProvider time, CancellationToken cancellationToken)
+        DbConnection connection, IReadOnlyList<Migration> migrations, TimeProvider time, CancellationToken cancellationToken, string? lockStatement = null)
     {
-        await connection.ExecuteAsync(new CommandDefinition(CreateHistory, cancellationToken: cancellationToken));
-
-        // The transaction takes the write lock before reading the history, so two processes opening a new
-        // file at once cannot both apply the same migration.
+        // Everything, the history table included, happens under the lock: two processes opening a new
+        // database at once can neither both create the table nor both apply the same migration.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (lockStatement is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(lockStatement, transaction: transaction, cancellationToken: cancellationToken));
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(CreateHistory, transaction: transaction, cancellationToken: cancellationToken));
         var applied = (await connection.QueryAsync<AppliedMigration>(new CommandDefinition(
             "SELECT version AS Version, checksum AS Checksum FROM schema_migrations ORDER BY version",
             transaction: transaction,

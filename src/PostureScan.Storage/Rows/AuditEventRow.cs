@@ -36,17 +36,17 @@ internal sealed class AuditEventRow
 
     public static AuditEventRow From(string runId, StoredAuditEvent stored) => new()
     {
-        EventKey = stored.Key,
+        EventKey = StoredText.Of(stored.Key),
         Platform = StoredEnum<AuditPlatform>.Name(stored.Event.Platform),
         Time = StoredTime.Format(stored.Event.Time),
-        EventName = stored.Event.EventName,
+        EventName = StoredText.Of(stored.Event.EventName),
         Action = StoredEnum<AuditAction>.Name(stored.Event.Action),
         Outcome = StoredEnum<AuditOutcome>.Name(stored.Event.Outcome),
-        Actor = stored.Event.Actor,
-        SourceIp = stored.Event.SourceIp,
-        Account = stored.Event.Scope,
-        Region = stored.Event.Region,
-        Source = stored.Source,
+        Actor = StoredText.Of(stored.Event.Actor),
+        SourceIp = StoredText.Of(stored.Event.SourceIp),
+        Account = StoredText.OfNullable(stored.Event.Scope),
+        Region = StoredText.OfNullable(stored.Event.Region),
+        Source = StoredText.Of(stored.Source),
         FirstRunId = runId,
         RecordJson = JsonSerializer.Serialize(stored.Event, PostureJson.Options),
     };

@@ -21,7 +21,7 @@ internal sealed class RunRow
 
     public static RunRow From(ScanRun run) => new()
     {
-        Id = run.Id,
+        Id = StoredText.Of(run.Id),
         StartedAt = StoredTime.Format(run.StartedAt),
         FinishedAt = StoredTime.Format(run.FinishedAt),
         Providers = JsonSerializer.Serialize(run.Providers, PostureJson.Options),

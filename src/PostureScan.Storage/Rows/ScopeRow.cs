@@ -30,12 +30,12 @@ internal sealed class ScopeRow
     {
         RunId = runId,
         Seq = seq,
-        Provider = result.Scope.Provider,
-        Account = result.Scope.Account,
-        Region = result.Scope.Region,
+        Provider = StoredText.Of(result.Scope.Provider),
+        Account = StoredText.Of(result.Scope.Account),
+        Region = StoredText.Of(result.Scope.Region),
         Status = StoredEnum<ScopeStatus>.Name(result.Status),
         ErrorKind = StoredEnum<ScopeErrorKind>.Name(result.ErrorKind),
-        Error = result.Error,
+        Error = StoredText.OfNullable(result.Error),
         ApiCalls = result.ApiCalls,
         DurationMs = StoredTime.Milliseconds(result.Duration),
     };

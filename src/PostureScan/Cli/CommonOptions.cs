@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static Option<string?> Db() => new("--db")
     {
-        Description = "The store: a SQLite file (default posturescan.db in the working directory, or Store:Path from configuration)",
+        Description = "The store: a SQLite file (default posturescan.db in the working directory, or Store:Path from configuration), or a PostgreSQL URL or connection string (cluster mode)",
     };
 
     public static Option<bool> Json() => new("--json")

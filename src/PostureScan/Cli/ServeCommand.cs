@@ -18,7 +18,6 @@ internal static class ServeCommand
             var configuration = AppConfiguration.Load(parse.GetValue(config));
             var serve = AppConfiguration.Bind<ServeSettings>(configuration, "Serve");
             var scan = AppConfiguration.Bind<ScanSettings>(configuration, "Scan");
-            var storeSettings = AppConfiguration.Bind<StoreSettings>(configuration, "Store");
             var time = TimeProvider.System;
 
             // Build the sources once now: a provider configuration error ends serve at start (exit 2),
@@ -26,7 +25,7 @@ internal static class ServeCommand
             _ = ProviderRegistry.Create(configuration, time, scan.Providers);
             var sources = new InventorySourceFactory(() => ProviderRegistry.Create(configuration, time, scan.Providers));
             var policy = serve.Policy is { } path ? PolicyGate.Load(path, time) : null;
-            var database = Path.GetFullPath(parse.GetValue(db) ?? storeSettings.Path);
+            var database = RunStores.Locate(parse.GetValue(db), configuration);
 
             await using var store = await RunStores.OpenAsync(database, ct);
             await using var app = await ServeHost.BuildAsync(new ServeHostOptions(serve, scan, database, store, sources, policy, time), ct);

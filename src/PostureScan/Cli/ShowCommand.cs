@@ -17,13 +17,9 @@ internal static class ShowCommand
         var command = new Command("show", "Print one mirror session with its parts, their attribution and its audit-event timeline") { session, run, db };
         command.SetAction(async (parse, ct) =>
         {
-            var database = Path.GetFullPath(parse.GetValue(db) ?? new StoreSettings().Path);
-            if (!File.Exists(database))
-            {
-                throw new UsageException($"{database}: no such store");
-            }
-
-            await using var store = await SqliteRunStore.OpenAsync(database, TimeProvider.System, ct);
+            var location = RunStores.Locate(parse.GetValue(db));
+            var database = location.Description;
+            await using var store = await RunStores.OpenExistingAsync(location, "no such store", ct);
             var runId = parse.GetValue(run);
             var scan = runId is null ? await store.GetLatestRunAsync(ct) : await store.GetRunAsync(runId, ct);
             if (scan is null)

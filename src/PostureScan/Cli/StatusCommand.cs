@@ -15,14 +15,9 @@ internal static class StatusCommand
         command.SetAction(async (parse, ct) =>
         {
             var configuration = AppConfiguration.Load(parse.GetValue(config));
-            var storeSettings = AppConfiguration.Bind<StoreSettings>(configuration, "Store");
-            var database = Path.GetFullPath(parse.GetValue(db) ?? storeSettings.Path);
-            if (!File.Exists(database))
-            {
-                throw new UsageException($"{database}: no store here (run scan or serve first, or pass --db)");
-            }
-
-            await using var store = await RunStores.OpenAsync(database, ct);
+            var location = RunStores.Locate(parse.GetValue(db), configuration);
+            var database = location.Description;
+            await using var store = await RunStores.OpenExistingAsync(location, "no store here (run scan or serve first, or pass --db)", ct);
             var runs = await store.ListRunsAsync(ct);
             if (runs.Count == 0)
             {

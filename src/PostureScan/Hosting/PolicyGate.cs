@@ -17,12 +17,17 @@ internal sealed class PolicyGate(MirrorPolicy policy, CheckRegistry registry, Ti
         return new PolicyGate(PolicyFiles.Load(path, registry), registry, time);
     }
 
+    /// <summary>The candidate sources the coverage rules need, listed through the sources that scanned the run; null without coverage rules.</summary>
+    public Task<CandidateListing?> ListCandidatesAsync(IReadOnlyList<IInventorySource> sources, ScanRun run, CancellationToken cancellationToken) =>
+        CandidateStage.ListAsync(policy, sources, run, cancellationToken);
+
     /// <param name="audit">The attribution evidence, or null when no audit source is configured (its checks are then not evaluated).</param>
-    public async Task<PolicyEvaluation> EvaluateAsync(ScanRun run, IRunStore store, AuditEvidence? audit, CancellationToken cancellationToken)
+    /// <param name="candidates">The listed candidate sources, or null when none were listed (coverage is then not evaluated).</param>
+    public async Task<PolicyEvaluation> EvaluateAsync(
+        ScanRun run, IRunStore store, AuditEvidence? audit, CandidateListing? candidates, CancellationToken cancellationToken)
     {
         var previous = await store.GetLatestEvaluationAsync(cancellationToken);
-        // Candidate sources join the input when their collector exists; until then the checks that need
-        // them are listed as not evaluated.
-        return new PolicyEvaluator(registry).Evaluate(new EvaluationInput(run, audit), policy, previous?.Findings ?? [], time);
+        var input = new EvaluationInput(run, audit, candidates?.Sources, candidates?.Scopes);
+        return new PolicyEvaluator(registry).Evaluate(input, policy, previous?.Findings ?? [], time);
     }
 }

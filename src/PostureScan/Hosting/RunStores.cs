@@ -1,13 +1,33 @@
+using PostureScan.Cli;
 using PostureScan.Storage;
 
 namespace PostureScan.Hosting;
 
-/// <summary>Opens the configured store. SQLite today; PostgreSQL joins here in cluster mode.</summary>
+/// <summary>Opens the configured store: a SQLite file, or a PostgreSQL database in cluster mode.</summary>
 internal static class RunStores
 {
-    public static async Task<SqliteRunStore> OpenAsync(string path, CancellationToken ct)
+    /// <summary>Opens the store, creating a SQLite file (and its folder) when there is none yet.</summary>
+    public static async Task<RunStore> OpenAsync(StoreLocation location, CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        return await SqliteRunStore.OpenAsync(path, TimeProvider.System, ct);
+        if (location.IsPostgres)
+        {
+            return await PostgresRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(location.Target)!);
+        return await SqliteRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
     }
+
+    /// <summary>
+    /// Opens a store that must already exist: a command reading from a mistyped path should fail, not find
+    /// an empty store. (A PostgreSQL database is a server's to have; an empty one reads as no runs.)
+    /// </summary>
+    public static Task<RunStore> OpenExistingAsync(StoreLocation location, string missing, CancellationToken ct) =>
+        !location.IsPostgres && !File.Exists(location.Target)
+            ? throw new UsageException($"{location.Target}: {missing}")
+            : OpenAsync(location, ct);
+
+    /// <summary>The store of --db, else the Store section of the configuration or POSTURESCAN__STORE__ variables.</summary>
+    public static StoreLocation Locate(string? db, Microsoft.Extensions.Configuration.IConfiguration? configuration = null) =>
+        StoreLocation.Resolve(db, AppConfiguration.Bind<StoreSettings>(configuration ?? AppConfiguration.Load(null), "Store"));
 }

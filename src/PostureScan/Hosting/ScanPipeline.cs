@@ -6,12 +6,12 @@ using PostureScan.Storage;
 namespace PostureScan.Hosting;
 
 /// <summary>
-/// Collect every scope, read the audit sources and attribute the sessions, evaluate the policy if one is
-/// given, then commit run, audit events, attributions and findings in one transaction.
+/// Collect every scope, read the audit sources and attribute the sessions, list the candidate sources the
+/// policy's coverage rules need and evaluate the policy if one is given, then commit run, audit events, attributions and findings in one transaction.
 /// </summary>
 internal sealed class ScanPipeline(
     IReadOnlyList<IInventorySource> sources,
-    SqliteRunStore store,
+    RunStore store,
     TimeProvider time,
     int maxConcurrency,
     PolicyGate? policy = null,
@@ -27,7 +27,12 @@ internal sealed class ScanPipeline(
     {
         var run = await new Scanner(sources, time, maxConcurrency).RunAsync(progress, cancellationToken);
         Audit = audit is null ? null : await audit.RunAsync(run, store, store, cancellationToken);
-        Evaluation = policy is null ? null : await policy.EvaluateAsync(run, store, Audit?.Report.ToEvidence(), cancellationToken);
+        if (policy is not null)
+        {
+            var candidates = await policy.ListCandidatesAsync(sources, run, cancellationToken);
+            Evaluation = await policy.EvaluateAsync(run, store, Audit?.Report.ToEvidence(), candidates, cancellationToken);
+        }
+
         await store.SaveRunAsync(run, Evaluation, Audit, cancellationToken);
         return run;
     }

@@ -14,17 +14,16 @@ internal static class ScanRunner
     public static async Task<int> RunAsync(ScanRequest request, TimeProvider time, CancellationToken ct)
     {
         var settings = AppConfiguration.Bind<ScanSettings>(request.Configuration, "Scan");
-        var storeSettings = AppConfiguration.Bind<StoreSettings>(request.Configuration, "Store");
         var requested = request.Providers.Count > 0 ? request.Providers : settings.Providers;
         var sources = ProviderRegistry.Create(request.Configuration, time, requested);
-        var database = Path.GetFullPath(request.Database ?? storeSettings.Path);
+        var location = RunStores.Locate(request.Database, request.Configuration);
         // Load the policy before scanning: a broken policy is a usage error, found in milliseconds.
         var policy = request.Policy is { } policyPath ? PolicyGate.Load(policyPath, time) : null;
         var auditSources = AuditSourceRegistry.Create(request.Configuration, time);
         var audit = auditSources.Count == 0 ? null : new AuditStage(auditSources, AuditSourceRegistry.Lookback(request.Configuration), time);
 
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        await using var store = await RunStores.OpenAsync(database, ct);
+        await using var store = await RunStores.OpenAsync(location, ct);
         var pipeline = new ScanPipeline(sources, store, time, settings.MaxConcurrency, policy, audit);
 
         ScanRun run;
@@ -42,7 +41,7 @@ internal static class ScanRunner
 
         if (request.Json)
         {
-            await Console.Out.WriteLineAsync(RunSummaryJson.Write(run, database, pipeline.Evaluation, pipeline.Audit));
+            await Console.Out.WriteLineAsync(RunSummaryJson.Write(run, location.Description, pipeline.Evaluation, pipeline.Audit));
         }
         else
         {
@@ -63,7 +62,7 @@ internal static class ScanRunner
                 FindingsTable.Write(stdout, evaluation);
             }
 
-            stdout.WriteLine($"Run {run.Id} stored in {database}");
+            stdout.WriteLine($"Run {run.Id} stored in {location.Description}");
         }
 
         // The gate first: a CI job asked "is anything at or above this severity open?".

@@ -7,7 +7,7 @@ namespace PostureScan.Serve;
 /// <summary>One scheduled scan: the same pipeline as the scan command, committed whole, counted in the metrics.</summary>
 internal sealed partial class ScheduledScan(
     InventorySourceFactory sources,
-    PostureScan.Storage.SqliteRunStore store,
+    PostureScan.Storage.RunStore store,
     ScanSettings settings,
     PolicyGate? policy,
     TimeProvider time,

@@ -9,8 +9,8 @@ using Quartz;
 namespace PostureScan.Serve;
 
 /// <summary>
-/// The serve process: one generic host with Quartz (job store in the run store's SQLite file) and Kestrel
-/// answering /healthz and /metrics.
+/// The serve process: one generic host with Quartz (job store in the run store's database: the SQLite file,
+/// or the shared PostgreSQL database, clustered) and Kestrel answering /healthz and /metrics.
 /// </summary>
 internal static class ServeHost
 {
@@ -56,12 +56,31 @@ internal static class ServeHost
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(options.Time);
+            // The job store's tables come with the store's migrations, which ran when the store was opened.
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(SqliteFactory.Instance, QuartzConnectionString(options.DatabasePath));
-                store.ProvisionSchema();
+                if (options.Database.IsPostgres)
+                {
+                    store.UsePostgres(options.Database.Target);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = options.Serve.ClusterCheckinInterval;
+                        c.CheckinMisfireThreshold = options.Serve.ClusterCheckinInterval;
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(SqliteFactory.Instance, QuartzConnectionString(options.Database.Target));
+                }
             });
         });
+
+        if (options.Database.IsPostgres)
+        {
+            // Cluster mode: every node names itself, and Quartz's own row locks in the shared tables decide
+            // which node fires a trigger and which recovers the jobs of a node that stopped checking in.
+            services.Configure<QuartzSchedulerOptions>(o => o.GenerateInstanceId = true);
+        }
 
         // The scheduler starts inside StartAsync (not after application start), so that the schedule
         // service below, registered after it, finds the job store's tables in place.

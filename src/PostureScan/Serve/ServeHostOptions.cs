@@ -7,8 +7,8 @@ namespace PostureScan.Serve;
 internal sealed record ServeHostOptions(
     ServeSettings Serve,
     ScanSettings Scan,
-    string DatabasePath,
-    PostureScan.Storage.SqliteRunStore Store,
+    StoreLocation Database,
+    PostureScan.Storage.RunStore Store,
     InventorySourceFactory Sources,
     PolicyGate? Policy,
     TimeProvider Time);

@@ -18,6 +18,12 @@ internal sealed class ServeSettings
     /// <summary>The port of /healthz and /metrics (9464 is the usual Prometheus exporter port).</summary>
     public int MetricsPort { get; set; } = 9464;
 
+    /// <summary>
+    /// Cluster mode (Store:Database postgres): how often a node checks in. A node silent for twice this long
+    /// is taken for dead, and another node recovers the jobs it was running.
+    /// </summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
+
     /// <summary>"text" for one line per log entry, "json" for one JSON object per entry.</summary>
     public string LogFormat { get; set; } = "text";
 }

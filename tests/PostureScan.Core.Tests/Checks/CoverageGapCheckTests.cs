@@ -2,6 +2,7 @@ using PostureScan.Core.Checks.CoverageGap;
 using PostureScan.Core.Findings;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Policy;
+using PostureScan.Core.Scanning;
 using PostureScan.Core.Tests.Support;
 using PostureScan.TestKit;
 
@@ -59,6 +60,52 @@ public class CoverageGapCheckTests
         };
 
         Assert.Empty(Run([], candidates));
+    }
+
+    [Fact]
+    public void A_gcp_instance_mirrored_through_its_subnetwork_or_a_network_tag_on_its_network_passes()
+    {
+        var policy = Policies.Parse("""
+            version: 1
+            collectors: [{ name: zeek, providerIds: [fr-zeek] }]
+            coverage: [{ name: vms, collector: zeek, providers: [gcp] }]
+            """);
+        var scope = Some.Scope(provider: Providers.Gcp);
+        var bySubnet = new CandidateSource(scope, Some.Source("vm-a"), ["subnet-web"]);
+        var byTag = new CandidateSource(scope, Some.Source("vm-b"), [CoverageKeys.NetworkTag("vpc-prod", "web")]);
+        var tagElsewhere = new CandidateSource(scope, Some.Source("vm-c"), [CoverageKeys.NetworkTag("vpc-lab", "web")]);
+        var session = Some.Session(scope: scope, target: Some.Target(id: "fr-zeek")) with
+        {
+            Sources =
+            [
+                Some.Source("subnet-web") with { Kind = "subnetwork" },
+                Some.Source("web") with { Kind = CoverageKeys.NetworkTagKind, Network = "vpc-prod" },
+            ],
+        };
+
+        var results = CheckHarness.Run(check, new EvaluationInput(Some.RunOf(session), CandidateSources: [bySubnet, byTag, tagElsewhere]), policy);
+
+        Assert.Equal("vm-c", Assert.Single(results).ResourceId);
+    }
+
+    [Fact]
+    public void A_scope_whose_candidates_could_not_be_listed_is_an_error_not_a_pass()
+    {
+        var denied = Some.Scope(region: "eu-west-1");
+        var other = Some.Scope(provider: Providers.Azure);
+        var input = new EvaluationInput(
+            Some.RunOf(),
+            CandidateSources: [],
+            CandidateScopes:
+            [
+                ScopeResult.Failed(denied, ScopeErrorKind.AccessDenied, "UnauthorizedOperation: not allowed", 1, TimeSpan.Zero),
+                ScopeResult.Failed(other, ScopeErrorKind.AccessDenied, "AuthorizationFailed", 1, TimeSpan.Zero),
+            ]);
+
+        var result = Assert.Single(CheckHarness.Run(check, input, Coverage));
+
+        Assert.Equal((Core.Checks.CheckOutcome.Error, denied.Key), (result.Outcome, result.ResourceId));
+        Assert.Contains("could not be listed: UnauthorizedOperation: not allowed", result.Message, StringComparison.Ordinal);
     }
 
     private IReadOnlyList<Core.Checks.CheckResult> Run(IReadOnlyList<MirrorSession> sessions, IReadOnlyList<CandidateSource> candidates) =>

@@ -103,6 +103,30 @@ public class PolicyEvaluatorTests
     }
 
     [Fact]
+    public void A_failed_candidate_listing_turns_coverage_gaps_into_errors_not_resolutions()
+    {
+        var policy = Policies.Parse("""
+            version: 1
+            collectors: [{ name: ndr, providerIds: [tmt-ndr] }]
+            coverage: [{ name: all, collector: ndr }]
+            """);
+        var run = Some.RunOf(Mirror("tms-1", East));
+        var first = evaluator.Evaluate(new EvaluationInput(run, CandidateSources: [Some.Candidate("eni-gap", East)]), policy, [], time);
+        var failed = ScopeResult.Failed(East, ScopeErrorKind.Throttled, "RequestLimitExceeded", 3, TimeSpan.Zero);
+
+        var second = evaluator.Evaluate(new EvaluationInput(run, CandidateSources: [], CandidateScopes: [failed]), policy, first.Findings, time);
+        var third = evaluator.Evaluate(
+            new EvaluationInput(run, CandidateSources: [], CandidateScopes: [ScopeResult.Ok(East, 1, TimeSpan.Zero)]), policy, second.Findings, time);
+
+        Assert.Equal(FindingStatus.New, first.Findings.Single(f => f.CheckId == "coverage-gap").Status);
+        var carried = second.Findings.Single(f => f.CheckId == "coverage-gap" && f.ResourceId == "eni-gap");
+        Assert.Equal(FindingStatus.Error, carried.Status);
+        Assert.Contains("could not be listed: RequestLimitExceeded", carried.Note, StringComparison.Ordinal);
+        Assert.Equal(FindingStatus.Error, second.Findings.Single(f => f.CheckId == "coverage-gap" && f.ResourceId == East.Key).Status);
+        Assert.All(third.Findings.Where(f => f.CheckId == "coverage-gap"), f => Assert.Equal(FindingStatus.Resolved, f.Status));
+    }
+
+    [Fact]
     public void An_audit_source_down_turns_attribution_findings_into_errors_not_resolutions()
     {
         var session = Mirror("tms-1", East);

@@ -19,7 +19,7 @@ public class PolicyLoaderTests
         Assert.True(policy.IsAllowedPrincipal("arn:aws:sts::222222222222:assumed-role/posturescan/nightly"));
         Assert.False(policy.IsAllowedPrincipal("arn:aws:sts::222222222222:assumed-role/admin/mallory"));
         Assert.Equal(new DateOnly(2025, 12, 31), Assert.Single(policy.Exceptions).Expires);
-        Assert.Equal("corelight-prod-use1", Assert.Single(policy.Coverage).Collector);
+        Assert.Equal(["corelight-prod-use1", "zeek-azure-weu", "zeek-gcp-euw1"], policy.Coverage.Select(c => c.Collector));
         Assert.Equal(Severity.High, policy.Checks["coverage-gap"].Severity);
         Assert.Equal(128L, policy.Checks["full-packet-capture-of-sensitive-source"].Settings["maxPacketLength"]);
     }

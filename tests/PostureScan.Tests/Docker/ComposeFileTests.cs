@@ -31,7 +31,7 @@ public sealed partial class ComposeFileTests
     public void Compose_file_parses_and_its_build_and_host_paths_exist()
     {
         var services = Services();
-        Assert.Equal(["emulator", "scanner"], services.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["emulator", "postgres", "scanner-1", "scanner-2"], services.Keys.Order(StringComparer.Ordinal));
 
         var build = (YamlMappingNode)services["emulator"]["build"];
         var context = Path.GetFullPath(Path.Combine(DockerDir, Scalar(build, "context")));
@@ -60,7 +60,7 @@ public sealed partial class ComposeFileTests
     public void Every_command_option_and_container_path_in_compose_is_real()
     {
         var root = CommandLine.Create();
-        foreach (var (name, service) in Services())
+        foreach (var (name, service) in Services().Where(s => s.Value.Children.ContainsKey("command")))
         {
             var args = ((YamlSequenceNode)service["command"]).Children.Select(c => c.ToString()).ToList();
             var command = root.Subcommands.SingleOrDefault(c => c.Name == args[0]);
@@ -104,14 +104,20 @@ public sealed partial class ComposeFileTests
     public void Ports_agree_between_compose_dockerfile_settings_and_the_emulator()
     {
         var services = Services();
-        var published = ((YamlSequenceNode)services["emulator"]["ports"]).Children.Single().ToString().Split(':');
-        Assert.Equal("127.0.0.1", published[0]);
-        Assert.Equal(new ServeSettings().MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture), published[2]);
-        Assert.Equal(published[2], Scalar((YamlMappingNode)services["scanner"]["environment"], "POSTURESCAN__SERVE__METRICSPORT"));
+        var published = ((YamlSequenceNode)services["emulator"]["ports"]).Children.Select(p => p.ToString().Split(':')).ToList();
+        Assert.All(published, p => Assert.Equal("127.0.0.1", p[0]));
+        Assert.All(published, p => Assert.Equal(p[1], p[2]));
+
+        // The scanners share the emulator's namespace: each needs its own metrics port, published there.
+        var scannerPorts = Scanners(services).Select(s => Scalar((YamlMappingNode)s["environment"], "POSTURESCAN__SERVE__METRICSPORT")).ToList();
+        Assert.Equal(scannerPorts.Count, scannerPorts.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(scannerPorts.Order(StringComparer.Ordinal), published.Select(p => p[2]).Order(StringComparer.Ordinal));
+        var defaultPort = new ServeSettings().MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(defaultPort, scannerPorts);
 
         var dockerfile = File.ReadAllText(Path.Combine(DockerDir, "Dockerfile"));
-        Assert.Contains($"EXPOSE {published[2]}", dockerfile, StringComparison.Ordinal);
-        Assert.Contains($"/dev/tcp/127.0.0.1/{published[2]}", dockerfile, StringComparison.Ordinal);
+        Assert.Contains($"EXPOSE {defaultPort}", dockerfile, StringComparison.Ordinal);
+        Assert.Contains($"/dev/tcp/127.0.0.1/${{POSTURESCAN__SERVE__METRICSPORT:-{defaultPort}}}", dockerfile, StringComparison.Ordinal);
         Assert.Contains("/healthz", dockerfile, StringComparison.Ordinal);
 
         var emulatorArgs = ((YamlSequenceNode)services["emulator"]["command"]).Children.Select(c => c.ToString()).ToList();
@@ -119,6 +125,43 @@ public sealed partial class ComposeFileTests
         var configuration = AppConfiguration.Load(new FileInfo(Path.Combine(DockerDir, "config", "serve.json")));
         var aws = AppConfiguration.Bind<AwsOptions>(configuration, "Aws");
         Assert.Equal(new Uri(aws.ServiceUrl!).Port.ToString(System.Globalization.CultureInfo.InvariantCulture), emulatorPort);
+    }
+
+    [Fact]
+    public void The_scanners_form_one_cluster_on_the_compose_postgres()
+    {
+        var services = Services();
+        var postgres = (YamlMappingNode)services["postgres"]["environment"];
+        var scanners = Scanners(services).ToList();
+        Assert.Equal(2, scanners.Count);
+        var connections = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var scanner in scanners)
+        {
+            var environment = (YamlMappingNode)scanner["environment"];
+            var settings = new StoreSettings
+            {
+                Database = Scalar(environment, "POSTURESCAN__STORE__DATABASE"),
+                ConnectionString = Scalar(environment, "POSTURESCAN__STORE__CONNECTIONSTRING"),
+            };
+            var location = StoreLocation.Resolve(null, settings);
+            Assert.True(location.IsPostgres);
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(location.Target);
+            Assert.Contains(connection.Host!, services.Keys);
+            Assert.Equal(5432, connection.Port);
+            Assert.Equal(Scalar(postgres, "POSTGRES_DB"), connection.Database);
+            Assert.Equal(Scalar(postgres, "POSTGRES_USER"), connection.Username);
+            Assert.Equal(Scalar(postgres, "POSTGRES_PASSWORD"), connection.Password);
+            connections.Add(location.Target);
+
+            var dependsOn = ((YamlMappingNode)scanner["depends_on"]).Children.Keys.Select(k => k.ToString());
+            Assert.Contains("postgres", dependsOn);
+            Assert.Equal(
+                ((YamlSequenceNode)scanners[0]["command"]).Children.Select(c => c.ToString()),
+                ((YamlSequenceNode)scanner["command"]).Children.Select(c => c.ToString()));
+        }
+
+        // One database for both: that is what makes them one Quartz cluster.
+        Assert.Single(connections);
     }
 
     [Fact]
@@ -130,7 +173,7 @@ public sealed partial class ComposeFileTests
         _ = AppConfiguration.Bind<AwsOptions>(configuration, "Aws");
         ServeSchedule.Validate(serve);
         Assert.NotNull(serve.Policy);
-        Assert.True(ResolvesInContainer(Services()["scanner"], serve.Policy), serve.Policy);
+        Assert.All(Scanners(Services()), scanner => Assert.True(ResolvesInContainer(scanner, serve.Policy), serve.Policy));
     }
 
     [Fact]
@@ -166,6 +209,9 @@ public sealed partial class ComposeFileTests
 
         return false;
     }
+
+    private static IEnumerable<YamlMappingNode> Scanners(Dictionary<string, YamlMappingNode> services) =>
+        services.Where(s => s.Key.StartsWith("scanner", StringComparison.Ordinal)).Select(s => s.Value);
 
     private static IEnumerable<(string Host, string Container)> Volumes(YamlMappingNode service) =>
         service.Children.TryGetValue("volumes", out var volumes)

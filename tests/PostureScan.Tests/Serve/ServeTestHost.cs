@@ -28,7 +28,7 @@ internal sealed class ServeTestHost : IAsyncDisposable
     {
         var store = await SqliteRunStore.OpenAsync(database, clock, CancellationToken.None);
         var settings = new ServeSettings { ScanCron = cron, TimeZone = "UTC", MetricsPort = 0 };
-        var options = new ServeHostOptions(settings, new ScanSettings { MaxConcurrency = 4 }, database, store, new InventorySourceFactory(() => [source]), null, clock);
+        var options = new ServeHostOptions(settings, new ScanSettings { MaxConcurrency = 4 }, new StoreLocation(StoreLocation.Sqlite, Path.GetFullPath(database)), store, new InventorySourceFactory(() => [source]), null, clock);
         var app = await ServeHost.BuildAsync(options, CancellationToken.None);
         await app.StartAsync();
         return new ServeTestHost(app, store);

@@ -1,4 +1,5 @@
 using PostureScan.Core.Findings;
+using PostureScan.Core.Scanning;
 
 namespace PostureScan.Core.Checks.CoverageGap;
 
@@ -31,11 +32,13 @@ internal sealed class CoverageGapCheck : ICheck
             var mirrored = context.Sessions
                 .Where(s => s.Enabled && collector.Matches(s))
                 .SelectMany(s => s.Sources)
-                .Select(s => s.Id)
+                .Select(CoverageKeys.Of)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var candidate in context.Input.CandidateSources ?? [])
             {
-                if (rule.Selects(candidate.Scope, candidate.Source) && !mirrored.Contains(candidate.Source.Id))
+                if (rule.Selects(candidate.Scope, candidate.Source)
+                    && !mirrored.Contains(candidate.Source.Id)
+                    && !(candidate.Via ?? []).Any(mirrored.Contains))
                 {
                     var name = candidate.Source.Name is { Length: > 0 } n ? $" '{Describe.Text(n, 60)}'" : "";
                     yield return CheckResult.Fail(
@@ -43,6 +46,15 @@ internal sealed class CoverageGapCheck : ICheck
                         candidate.Scope,
                         $"{candidate.Source.Kind} {Describe.Text(candidate.Source.Id)}{name} is required by coverage rule '{Describe.Text(rule.Name, 60)}' to be mirrored to '{Describe.Text(collector.Name, 60)}', and no enabled mirror does");
                 }
+            }
+
+            // A scope whose candidates could not be listed may hide gaps: say so, never pass it.
+            foreach (var failed in (context.Input.CandidateScopes ?? []).Where(s => s.Status == ScopeStatus.Failed && rule.SelectsScope(s.Scope)))
+            {
+                yield return CheckResult.Error(
+                    failed.Scope.Key,
+                    failed.Scope,
+                    $"coverage rule '{Describe.Text(rule.Name, 60)}' cannot be checked in {failed.Scope.Key}: {context.CandidateFailure(failed.Scope)}");
             }
         }
     }

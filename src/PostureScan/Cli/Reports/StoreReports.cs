@@ -10,16 +10,8 @@ internal static class StoreReports
     public const string DefaultDatabase = "posturescan.db";
 
     /// <summary>Opens the store without creating one: a report from a mistyped path should fail, not find an empty store.</summary>
-    public static async Task<SqliteRunStore> OpenAsync(string? database, CancellationToken ct)
-    {
-        var path = Path.GetFullPath(database ?? DefaultDatabase);
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"{path}: no store there (run a scan first, or give --db FILE)");
-        }
-
-        return await RunStores.OpenAsync(path, ct);
-    }
+    public static Task<RunStore> OpenAsync(string? database, CancellationToken ct) =>
+        RunStores.OpenExistingAsync(RunStores.Locate(database), "no store there (run a scan first, or give --db FILE)", ct);
 
     public static async Task<ReportData> LoadAsync(string? database, string? runId, TimeProvider time, CancellationToken ct)
     {
@@ -35,7 +27,7 @@ internal static class StoreReports
     }
 
     /// <summary>A loader whose attributions are those stored with each run's audit evidence (none: "not attributed yet").</summary>
-    public static ReportLoader Loader(SqliteRunStore store, TimeProvider time) => new(store, time)
+    public static ReportLoader Loader(RunStore store, TimeProvider time) => new(store, time)
     {
         Attributions = async (runId, ct) => (await store.GetAuditRunAsync(runId, ct))?.Report.ToEvidence().Attributions,
     };

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Npgsql;
+using PostureScan.Core.Scanning;
+using PostureScan.Emulator;
+using PostureScan.Emulator.Worlds;
+using PostureScan.Storage;
+using PostureScan.TestKit;
+
+namespace PostureScan.Tests.Serve;
+
+/// <summary>
+/// Cluster mode as operators run it: two <c>serve</c> processes on one real PostgreSQL database share a
+/// scheduled scan of the emulator through Quartz's clustered job store, and one survives the other's death.
+/// </summary>
+[Collection(PostgresDatabases.Name)]
+public sealed class ClusterServeTests(PostgresServer server)
+{
+    private const string Account = "111111111111";
+    private const int SessionsPerRegion = 3;
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    // Long enough for two processes to start and join on a busy machine; each test checks that they did.
+    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(45);
+
+    [Fact]
+    public async Task Two_nodes_share_a_scheduled_scan_and_every_scope_is_scanned_exactly_once()
+    {
+        const int regions = 10;
+        using var dir = new TemporaryDirectory();
+        await using var emulator = await EmulatorHost.StartAsync(World.Parse(WorldYaml(regions, latencyMs: 20), "cluster.yaml"));
+        var database = await server.CreateDatabaseAsync();
+        var config = await WriteConfigAsync(dir, emulator, database, regions, FireAt(Lead));
+
+        using var a = new ServeNode("a", dir.Path, config);
+        using var b = new ServeNode("b", dir.Path, config);
+        await WaitUntilScheduledAsync(a, b);
+        var run = await WaitForRunAsync(database, a, b);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // time enough for a second, wrong, run of the same firing
+
+        Assert.Equal(regions, emulator.Counters.Calls("DescribeTrafficMirrorSessions"));
+        var perScope = Enumerable.Range(0, regions).Select(r => emulator.Counters.CallsInScope(Account, $"region-{r}")).ToList();
+        Assert.All(perScope, calls => Assert.Equal(perScope[0], calls));
+        Assert.True(perScope[0] > 0);
+        AssertWhole(run, regions);
+        await using var store = await PostgresRunStore.OpenAsync(database, TimeProvider.System, CancellationToken.None);
+        Assert.Single(await store.ListRunsAsync(CancellationToken.None));
+
+        // Both nodes joined the one clustered scheduler, each under its own instance id, and one ran the job.
+        await using var connection = new NpgsqlConnection(database);
+        var instances = (await connection.QueryAsync<string>("SELECT instance_name FROM qrtz_scheduler_state")).ToList();
+        Assert.Equal(2, instances.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(1, new[] { a, b }.Count(n => n.Says("Scan job started")));
+    }
+
+    [Fact]
+    public async Task A_node_killed_mid_scan_has_its_job_recovered_by_the_other_and_the_run_is_whole()
+    {
+        const int regions = 8;
+        using var dir = new TemporaryDirectory();
+        await using var emulator = await EmulatorHost.StartAsync(World.Parse(WorldYaml(regions, latencyMs: 400), "cluster.yaml"));
+        var database = await server.CreateDatabaseAsync();
+        var config = await WriteConfigAsync(dir, emulator, database, regions, FireAt(Lead));
+
+        using var a = new ServeNode("a", dir.Path, config);
+        using var b = new ServeNode("b", dir.Path, config);
+        await WaitUntilScheduledAsync(a, b);
+        var clock = Stopwatch.StartNew();
+        ServeNode? running = null;
+        while (running is null || emulator.Counters.TotalCalls < 3)
+        {
+            Assert.True(clock.Elapsed < Patience, $"no node started the scan.\n{Logs(a, b)}");
+            running ??= new[] { a, b }.FirstOrDefault(n => n.Says("Scan job started"));
+            await Task.Delay(50);
+        }
+
+        var callsBeforeKill = emulator.Counters.Calls("DescribeTrafficMirrorSessions");
+        running.Kill();
+        var survivor = running == a ? b : a;
+        Assert.True(callsBeforeKill < regions, $"the scan finished before the kill ({callsBeforeKill} scopes); the world is too fast to test this");
+
+        var run = await WaitForRunAsync(database, survivor);
+        Assert.True(survivor.Says("(recovering: True)"), Logs(a, b));
+        AssertWhole(run, regions);
+        await using var store = await PostgresRunStore.OpenAsync(database, TimeProvider.System, CancellationToken.None);
+        Assert.Single(await store.ListRunsAsync(CancellationToken.None));
+    }
+
+    private static void AssertWhole(ScanRun run, int regions)
+    {
+        Assert.Equal(regions, run.Scopes.Count);
+        Assert.All(run.Scopes, s => Assert.Equal(ScopeStatus.Ok, s.Status));
+        Assert.Equal(
+            Enumerable.Range(0, regions).Select(r => $"region-{r}").Order(StringComparer.Ordinal),
+            run.Scopes.Select(s => s.Scope.Region).Order(StringComparer.Ordinal));
+        Assert.Equal(regions * SessionsPerRegion, run.Sessions.Count);
+    }
+
+    /// <summary>Both nodes are up with the schedule before it fires (it fires once a day: too late would never do).</summary>
+    private static async Task WaitUntilScheduledAsync(params ServeNode[] nodes)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!nodes.All(n => n.Says("Application started")))
+        {
+            Assert.True(clock.Elapsed < Lead - TimeSpan.FromSeconds(1), $"the nodes did not start before the scheduled scan.\n{Logs(nodes)}");
+            Assert.False(nodes.Any(n => n.HasExited), $"a node exited.\n{Logs(nodes)}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits for the first stored run, failing with the nodes' logs if none comes.</summary>
+    private static async Task<ScanRun> WaitForRunAsync(string database, params ServeNode[] nodes)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            Assert.True(clock.Elapsed < Patience, $"no run was stored.\n{Logs(nodes)}");
+            Assert.False(nodes.All(n => n.HasExited), $"every node exited.\n{Logs(nodes)}");
+            try
+            {
+                await using var store = await PostgresRunStore.OpenAsync(database, TimeProvider.System, CancellationToken.None);
+                if (await store.GetLatestRunAsync(CancellationToken.None) is { } run)
+                {
+                    return run;
+                }
+            }
+            catch (PostgresException)
+            {
+                // A node may be migrating the new database right now; ask again.
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A cron expression for one second, <paramref name="lead"/> from now: both nodes are up by then, and it fires once.</summary>
+    private static string FireAt(TimeSpan lead)
+    {
+        var at = TimeProvider.System.GetUtcNow().Add(lead);
+        return string.Create(CultureInfo.InvariantCulture, $"{at.Second} {at.Minute} {at.Hour} * * ?");
+    }
+
+    private static async Task<string> WriteConfigAsync(TemporaryDirectory dir, EmulatorHost emulator, string database, int regions, string cron)
+    {
+        var config = dir.File("serve.json");
+        var regionList = string.Join(", ", Enumerable.Range(0, regions).Select(r => $"\"region-{r}\""));
+        await File.WriteAllTextAsync(config, $$"""
+            {
+              "Aws": { "ServiceUrl": "{{emulator.Endpoint}}", "AccessKeyId": "AKIATESTCLUSTER00001", "SecretAccessKey": "x", "Regions": [{{regionList}}] },
+              "Scan": { "MaxConcurrency": 2 },
+              "Store": { "Database": "postgres", "ConnectionString": "{{database}}" },
+              "Serve": { "ScanCron": "{{cron}}", "TimeZone": "UTC", "MetricsPort": 0, "ClusterCheckinInterval": "00:00:01" }
+            }
+            """);
+        return config;
+    }
+
+    private static string WorldYaml(int regions, int latencyMs)
+    {
+        var yaml = new StringBuilder($$"""
+            aws:
+              credentials:
+                - { accessKeyId: AKIATESTCLUSTER00001, secretAccessKey: x, account: "{{Account}}" }
+              accounts:
+                - id: "{{Account}}"
+                  regions:
+
+            """);
+        for (var r = 0; r < regions; r++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"      - name: region-{r}\n        faults: {{ latencyMs: {latencyMs} }}\n");
+            yaml.Append(CultureInfo.InvariantCulture, $"        targets: [{{ id: tmt-{r}, type: network-interface, networkInterfaceId: eni-t{r} }}]\n");
+            yaml.Append(CultureInfo.InvariantCulture, $"        filters: [{{ id: tmf-{r}, rules: [{{ direction: ingress, ruleNumber: 1, action: accept }}] }}]\n        sessions:\n");
+            for (var i = 0; i < SessionsPerRegion; i++)
+            {
+                yaml.Append(CultureInfo.InvariantCulture, $"          - {{ id: tms-{r}-{i}, targetId: tmt-{r}, filterId: tmf-{r}, networkInterfaceId: eni-{r}-{i}, sessionNumber: 1 }}\n");
+            }
+        }
+
+        return yaml.ToString();
+    }
+
+    private static string Logs(params ServeNode[] nodes) =>
+        string.Join("\n", nodes.Select(n => $"--- node {n.Name} ---\n{n.Output}"));
+}
