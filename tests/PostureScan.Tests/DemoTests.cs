@@ -99,6 +99,7 @@ public sealed class DemoTests
             .. Each("coverage-gap", "/subscriptions/2c4e6a8b-1d3f-4a5b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-payments/providers/Microsoft.Network/networkInterfaces/nic-payments01", "eni-0db0000000000001", "eni-0pay000000000001"),
             .. Each("destination-in-foreign-account", outside.Id, payments.Id, "tms-0db0000000000bad1"),
             .. Each("destination-internet-facing", "edge-rtr2/session/7", "tms-0h0571e000000bad3", "tms-0pay000000000bad2"),
+            .. Each("erspan-destination-outside-sanctioned-networks", "edge-rtr2/session/7"),
             .. Each("full-packet-capture-of-sensitive-source", outside.Id, "tms-0db0000000000bad1"),
         ];
         Assert.Equal(expected.Order(), flagged.Where(f => inventoryChecks.Contains(f.CheckId)).Order());
