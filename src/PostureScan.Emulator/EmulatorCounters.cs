@@ -15,6 +15,7 @@ public sealed class EmulatorCounters
     private readonly ConcurrentDictionary<string, long> _unsupportedReads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _throttled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _listings = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<AuditQuery> _auditQueries = new();
 
     /// <summary>Calls to served actions, whatever their outcome (throttled and failed included).</summary>
     public long TotalCalls => _calls.Values.Sum();
@@ -38,6 +39,9 @@ public sealed class EmulatorCounters
     /// <summary>S3 listings (ListObjectsV2) per "bucket/prefix" asked for, so tests can see which folders a reader listed.</summary>
     public IReadOnlyDictionary<string, long> ListedPrefixes => Snapshot(_listings);
 
+    /// <summary>Every ranged audit-log read served (each page of a listing counts), in the order they arrived.</summary>
+    public IReadOnlyList<AuditQuery> AuditQueries => [.. _auditQueries];
+
     public long Calls(string action) => Get(_calls, action);
 
     public long CallsInScope(string account, string region) => Get(_scopeCalls, ScopeKey(account, region));
@@ -55,6 +59,8 @@ public sealed class EmulatorCounters
     internal void RecordThrottled(string account, string region) => Increment(_throttled, ScopeKey(account, region));
 
     internal void RecordListing(string bucket, string prefix) => Increment(_listings, $"{bucket}/{prefix}");
+
+    internal void RecordAuditQuery(AuditQuery query) => _auditQueries.Enqueue(query);
 
     private static string ScopeKey(string account, string region) => $"{account}/{region}";
 

@@ -15,7 +15,7 @@ internal sealed class EmulatorState
         AwsIndex = new AwsWorldIndex(world.Aws);
         AwsCredentials = new AwsCredentialStore(world.Aws, Time);
         Faults = new FaultInjector(Time);
-        ArmIndex = new ArmWorldIndex(world.Azure) { ActivityLogs = new ActivityLog.ActivityLogIndex(world) };
+        ArmIndex = new ArmWorldIndex(world.Azure) { ActivityLogs = new ActivityLog.ActivityLogIndex(world, Counters) };
         ArmTokens = new ArmTokenStore(Time);
     }
 

@@ -28,14 +28,15 @@ public sealed class DemoTests
         Assert.All(scopes, s => Assert.Equal("ok", s.GetProperty("status").GetString()));
         Assert.Contains("refused 0 write calls", stderr, StringComparison.Ordinal);
         var audit = root.GetProperty("audit");
-        Assert.Equal("ok", Assert.Single(audit.GetProperty("sources").EnumerateArray()).GetProperty("status").GetString());
+        Assert.Equal(3, audit.GetProperty("sources").GetArrayLength()); // CloudTrail files, the Activity Log, Cloud Logging
+        Assert.All(audit.GetProperty("sources").EnumerateArray(), s => Assert.Equal("ok", s.GetProperty("status").GetString()));
         var states = audit.GetProperty("sessions");
-        Assert.Equal(6, states.GetProperty("attributed").GetInt32());
+        Assert.Equal(10, states.GetProperty("attributed").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-missing").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-beyond-retention").GetInt32());
-        Assert.Equal(4, states.GetProperty("unknown").GetInt32()); // the Azure and GCP mirrors have no audit source here
+        Assert.Equal(0, states.GetProperty("unknown").GetInt32()); // the Cisco sessions are attributed from the device logs
         Assert.Equal(1, audit.GetProperty("shortLived").GetInt32());
-        Assert.Equal(3, audit.GetProperty("failedAttempts").GetInt32());
+        Assert.Equal(4, audit.GetProperty("failedAttempts").GetInt32());
 
         await using var store = await SqliteRunStore.OpenAsync(dir.File("out/posturescan.db"), TimeProvider.System, CancellationToken.None);
         var run = await store.GetLatestRunAsync(CancellationToken.None);
@@ -69,6 +70,12 @@ public sealed class DemoTests
         Assert.Equal(Core.Attribution.AttributionState.UnattributedMissing, attribution.Session("tms-0pay000000000bad2")!.Session.State);
         Assert.Equal("tms-0e0e0e0e0e0e00005", Assert.Single(attribution.Report.DeletedMirrors).ResourceId);
         Assert.True(File.Exists(dir.File("out/audit/cloudtrail-demo.json")));
+        var guest = attribution.Session(outside.Id)!.Session; // logged with an upper-case id
+        Assert.Equal(("guest.contractor@outlook.example", "203.0.113.77"), (guest.Actor, guest.SourceIp));
+        Assert.Equal("ndr-automation@example.com", attribution.Session(sanctioned.Id)!.Session.Actor);
+        var contractor = attribution.Session(payments.Id)!.Session;
+        Assert.Equal(("pat@contractor-lab.example", "203.0.113.78"), (contractor.Actor, contractor.SourceIp));
+        Assert.Equal(Core.Attribution.AttributionState.Attributed, attribution.Session(gcpSanctioned.Id)!.Session.State);
         var evaluation = await store.GetEvaluationAsync(run.Id, CancellationToken.None);
         var flagged = evaluation!.Findings.Where(f => f.IsActive).Select(f => (f.CheckId, f.ResourceId)).ToHashSet();
         Assert.Contains(("destination-in-foreign-account", "tms-0db0000000000bad1"), flagged);
@@ -105,6 +112,8 @@ public sealed class DemoTests
         Assert.Equal(expected.Order(), flagged.Where(f => inventoryChecks.Contains(f.CheckId)).Order());
         Assert.DoesNotContain(evaluation.NotEvaluated, n => n.CheckId == "coverage-gap");
         Assert.Contains("expired on 2025-12-31", Assert.Single(evaluation.Findings, f => f.CheckId == "accept-all-filter" && f.ResourceId == "tms-0pay000000000bad2").Note, StringComparison.Ordinal);
+        Assert.Contains(("created-by-unapproved-principal", outside.Id), flagged);
+        Assert.Contains(("created-from-unapproved-network", payments.Id), flagged);
         foreach (var clean in new[] { "tms-0ndrweb0000000001", "tms-0ndrweb0000000002", "tms-0stg000000000001", "core-sw1/session/1", sanctioned.Id, gcpSanctioned.Id })
         {
             Assert.DoesNotContain(flagged, f => f.ResourceId == clean);

@@ -4,7 +4,7 @@ namespace PostureScan.Core.Attribution;
 
 /// <summary>
 /// The audit events by the resources they name (keys of <see cref="ResourceKeys"/>), each list oldest first.
-/// An event is counted once, whichever inputs it was read from.
+/// An event is counted once, whichever inputs it was read from, and a long-running operation once (see <see cref="OperationRecords"/>).
 /// </summary>
 internal sealed class EventIndex
 {
@@ -13,13 +13,11 @@ internal sealed class EventIndex
     public EventIndex(IEnumerable<AuditEvent> events)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in events.OrderBy(e => e.Time).ThenBy(e => e.EventId, StringComparer.Ordinal))
+        var distinct = events.OrderBy(e => e.Time).ThenBy(e => e.EventId, StringComparer.Ordinal)
+            .Where(e => e.IsWrite && seen.Add(AuditEventKeys.Of(e)))
+            .ToList();
+        foreach (var e in OperationRecords.OnePerOperation(distinct))
         {
-            if (!e.IsWrite || !seen.Add(AuditEventKeys.Of(e)))
-            {
-                continue;
-            }
-
             foreach (var key in e.ResourceIds.Select(ResourceKeys.Of).Distinct(StringComparer.Ordinal))
             {
                 if (!byResource.TryGetValue(key, out var list))

@@ -24,7 +24,20 @@ internal static class ActivityEvents
         ["read"] = "GET",
     };
 
-    public static IEnumerable<ActivityEvent> Render(AuditRecord record, string subscription, string tenant, int index)
+    /// <summary>The HTTP status behind a subStatus, as the localized value spells it.</summary>
+    private static readonly Dictionary<string, int> HttpStatuses = new(StringComparer.Ordinal)
+    {
+        ["OK"] = 200,
+        ["Created"] = 201,
+        ["Accepted"] = 202,
+        ["BadRequest"] = 400,
+        ["Forbidden"] = 403,
+        ["NotFound"] = 404,
+        ["Conflict"] = 409,
+    };
+
+    /// <param name="creates">The write created the resource: its EndRequest says 201 Created rather than 200 OK.</param>
+    public static IEnumerable<ActivityEvent> Render(AuditRecord record, string subscription, string tenant, int index, bool creates = false)
     {
         var operation = record.Name;
         var type = operation.Contains('/', StringComparison.Ordinal) ? operation[..operation.LastIndexOf('/')] : Network;
@@ -33,7 +46,7 @@ internal static class ActivityEvents
         var provider = record.Service ?? (type.Contains('/', StringComparison.Ordinal) ? type[..type.IndexOf('/', StringComparison.Ordinal)] : type);
         var correlation = ArmIds.StableGuid($"correlation/{subscription}/{index}/{record.Time.UtcTicks}").ToString();
         var failed = record.ErrorCode is not null;
-        var end = new Phase("EndRequest", "End request", failed ? "Failed" : "Succeeded", record.ErrorCode ?? "OK", record.Time);
+        var end = new Phase("EndRequest", "End request", failed ? "Failed" : "Succeeded", record.ErrorCode ?? (creates ? "Created" : "OK"), record.Time);
         var phases = operation.EndsWith("/read", StringComparison.OrdinalIgnoreCase)
             ? new[] { end }
             : [new Phase("BeginRequest", "Begin request", "Started", "", record.Time.AddSeconds(-2)), end];
@@ -84,15 +97,19 @@ internal static class ActivityEvents
             w.WriteString("entity", resourceId);
             w.WriteString("message", operation);
             w.WriteString("hierarchy", $"{tenant}/{subscription}");
+            if (phase.Name == "EndRequest")
+            {
+                w.WriteString("statusCode", phase.SubStatus);
+            }
+
             if (phase.Status == "Failed")
             {
-                w.WriteString("statusCode", record.ErrorCode);
                 w.WriteString("statusMessage", JsonSerializer.Serialize(new { error = new { code = record.ErrorCode, message = record.ErrorMessage ?? "The request failed." } }));
             }
 
             w.WriteEndObject();
             Localized(w, "status", phase.Status, phase.Status);
-            Localized(w, "subStatus", phase.SubStatus, phase.SubStatus);
+            Localized(w, "subStatus", phase.SubStatus, HttpStatuses.TryGetValue(phase.SubStatus, out var code) ? $"{phase.SubStatus} (HTTP Status Code: {code})" : phase.SubStatus);
             w.WriteString("submissionTimestamp", Time(phase.Time.AddSeconds(68)));
             w.WriteString("subscriptionId", subscription);
             w.WriteString("tenantId", tenant);

@@ -15,8 +15,8 @@ internal static class ActivityLogOperations
             return ArmErrors.InvalidFilter(filterText ?? "");
         }
 
-        var events = request.Index.ActivityLogs?.Events(request.RequiredSubscription.Id) ?? [];
-        var (page, next, error) = ArmPaging.Page(request, [.. events.Where(filter.Includes)], e => e.PageKey);
+        var events = request.Index.ActivityLogs?.Query(request.RequiredSubscription.Id, filter) ?? [];
+        var (page, next, error) = ArmPaging.Page(request, events, e => e.PageKey);
         if (error is not null)
         {
             return error;

@@ -56,6 +56,11 @@ internal sealed class CloudTrailCalls(EmulatorState state, CloudTrailIndex index
         }
 
         var query = LookupQuery.Parse(body, state.Time.GetUtcNow(), out var invalid);
+        if (query is not null)
+        {
+            counters.RecordAuditQuery(new AuditQuery("cloudtrail", $"{account.Id}/{region.Name}", query.Start, query.End));
+        }
+
         var page = query is null ? null : LookupEvents.Page(index.Events(account.Id, region.Name), query, out invalid);
         return page is null ? CloudTrailEndpoint.Error(JsonError.Client(invalid.Code, invalid.Message)) : (200, page, null);
     }

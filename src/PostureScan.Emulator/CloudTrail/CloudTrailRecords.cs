@@ -24,6 +24,14 @@ internal static class CloudTrailRecords
         ("Session", "trafficMirrorSession"),
     ];
 
+    /// <summary>The request member (upper camel) that names a related resource, by the resource's id prefix.</summary>
+    private static readonly (string Prefix, string Member)[] RelatedMembers =
+    [
+        ("tmf-", "TrafficMirrorFilterId"),
+        ("tmt-", "TrafficMirrorTargetId"),
+        ("eni-", "NetworkInterfaceId"),
+    ];
+
     public static string EventId(AuditRecord record, string account, string region, int index) =>
         record.Id ?? DerivedGuid($"{account}/{region}/{index}/{record.Name}/{record.Time.UtcTicks}");
 
@@ -104,7 +112,30 @@ internal static class CloudTrailRecords
             w.WriteString("userName", user);
         }
 
+        if (type == "AssumedRole" && IssuerOf(actor) is { } issuer)
+        {
+            // The role behind the session, as CloudTrail names it for every assumed-role call.
+            w.WriteStartObject("sessionContext");
+            w.WriteStartObject("sessionIssuer");
+            w.WriteString("type", "Role");
+            w.WriteString("arn", issuer.Arn);
+            w.WriteString("accountId", account);
+            w.WriteString("userName", issuer.Role);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
+    }
+
+    /// <summary>"arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION" → the role "arn:aws:iam::ACCOUNT:role/ROLE".</summary>
+    private static (string Arn, string Role)? IssuerOf(string actor)
+    {
+        var parts = actor.Split(':', 6);
+        var path = parts.Length == 6 ? parts[5].Split('/') : [];
+        return path.Length >= 3 && path[0] == "assumed-role"
+            ? ($"arn:{parts[1]}:iam::{parts[4]}:role/{path[1]}", path[1])
+            : null;
     }
 
     /// <summary>EC2 wraps parameters as {Operation}Request and responses as {Operation}Response.</summary>
@@ -129,6 +160,12 @@ internal static class CloudTrailRecords
             w.WriteString(char.ToUpperInvariant(idName[0]) + idName[1..], id);
         }
 
+        var related = Related(record);
+        foreach (var (member, value) in related)
+        {
+            w.WriteString(member, value);
+        }
+
         w.WriteEndObject();
         w.WriteEndObject();
         if (record.ErrorCode is not null)
@@ -146,6 +183,12 @@ internal static class CloudTrailRecords
         else
         {
             w.WriteStartObject(kind);
+            w.WriteString("tagSet", "");
+            foreach (var (member, value) in related)
+            {
+                w.WriteString(char.ToLowerInvariant(member[0]) + member[1..], value);
+            }
+
             w.WriteString(idName, id);
             w.WriteEndObject();
         }
@@ -153,6 +196,11 @@ internal static class CloudTrailRecords
         w.WriteEndObject();
         w.WriteEndObject();
     }
+
+    private static List<(string Member, string Value)> Related(AuditRecord record) =>
+        [.. record.RelatedIds
+            .Select(id => (RelatedMembers.FirstOrDefault(m => id.StartsWith(m.Prefix, StringComparison.Ordinal)).Member, id))
+            .Where(p => p.Member is not null)];
 
     private static string DerivedGuid(string text)
     {

@@ -87,6 +87,8 @@ internal sealed class EntriesList(EmulatorState state, GcpIndex index, GcpAccess
                     return (GcpErrors.Backend(503), id);
             }
 
+            var (from, to) = request.Filter.TimeRange();
+            state.Counters.RecordAuditQuery(new AuditQuery("logging", project.Id, from, to));
             entries.AddRange(logs.Entries(project.Id).Where(request.Filter.Includes));
         }
 

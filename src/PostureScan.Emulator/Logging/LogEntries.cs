@@ -25,7 +25,7 @@ internal static class LogEntries
         var log = $"projects/{project}/logs/cloudaudit.googleapis.com%2F{(read ? "data_access" : "activity")}";
         var failed = record.ErrorCode is not null;
         var severity = failed ? "ERROR" : read ? "INFO" : "NOTICE";
-        var insertId = ArmIds.StableGuid($"{project}/{index}/{record.Time.UtcTicks}").ToString("N")[..12];
+        var insertId = record.Id ?? ArmIds.StableGuid($"{project}/{index}/{record.Time.UtcTicks}").ToString("N")[..12];
         var time = record.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
         var fields = new Dictionary<string, string>(StringComparer.Ordinal)
         {

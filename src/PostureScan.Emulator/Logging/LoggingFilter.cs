@@ -59,6 +59,22 @@ internal sealed partial class LoggingFilter
         return filter;
     }
 
+    /// <summary>The timestamp range the filter asks for; a bound it does not set is null.</summary>
+    public (DateTimeOffset? From, DateTimeOffset? To) TimeRange()
+    {
+        DateTimeOffset? from = null;
+        DateTimeOffset? to = null;
+        foreach (var (field, op, values) in _terms.Where(t => t.Field == "timestamp" && t.Values.Count == 1))
+        {
+            if (DateTimeOffset.TryParse(values[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            {
+                (from, to) = op is ">=" or ">" ? (time, to) : op is "<=" or "<" ? (from, time) : (from, to);
+            }
+        }
+
+        return (from, to);
+    }
+
     public bool Includes(LogEntryView entry) => _terms.All(t => t.Values.Any(v => Compare(entry, t.Field, t.Op, v)));
 
     private static bool Compare(LogEntryView entry, string field, string op, string value)

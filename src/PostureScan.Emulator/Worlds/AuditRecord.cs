@@ -23,6 +23,12 @@ public sealed record AuditRecord
     /// <summary>The id of the resource the call acted on (a mirror session id, an ARM resource id, a resource name).</summary>
     public string? ResourceId { get; init; }
 
+    /// <summary>
+    /// Other resources the call named (CloudTrail): the filter a rule is added to; the target, filter and source
+    /// interface of a session. Written into the request and response by their id prefix (tmf-, tmt-, eni-).
+    /// </summary>
+    public IReadOnlyList<string> RelatedIds { get; init; } = [];
+
     /// <summary>Set for a failed call: the AWS error code, the Azure sub-status, the GCP status code (a number).</summary>
     public string? ErrorCode { get; init; }
 

@@ -41,7 +41,9 @@ internal static class DemoCommand
             var dir = parse.GetValue(output)!;
             var asJson = parse.GetValue(json);
             dir.Create();
-            var world = World.Parse(DemoBundle.ReadText(DemoBundle.WorldName), DemoBundle.WorldName);
+            var now = TimeProvider.System.GetUtcNow();
+            var worldText = DemoBundle.Dated(DemoBundle.ReadText(DemoBundle.WorldName), now);
+            var world = World.Parse(worldText, DemoBundle.WorldName);
             await using var emulator = await EmulatorHost.StartAsync(world, ct: ct);
 
             var database = Path.Combine(dir.FullName, "posturescan.db");
@@ -49,8 +51,8 @@ internal static class DemoCommand
             var devices = Path.Combine(dir.FullName, "devices");
             DemoBundle.WriteDevices(devices);
             var auditLogs = Path.Combine(dir.FullName, "audit");
-            DemoBundle.WriteAuditLogs(auditLogs, TimeProvider.System.GetUtcNow());
-            await WriteReplayFilesAsync(dir, devices, auditLogs, ct);
+            DemoBundle.WriteAuditLogs(auditLogs, now);
+            await WriteReplayFilesAsync(dir, worldText, devices, auditLogs, ct);
             var policyPath = parse.GetValue(policy)?.FullName ?? Path.Combine(dir.FullName, DemoBundle.PolicyName);
             using var settings = DemoBundle.Open(DemoBundle.SettingsName);
             var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
@@ -66,6 +68,11 @@ internal static class DemoCommand
                 ["Audit:Sources:0:Name"] = AuditSourceName,
                 ["Audit:Sources:0:Type"] = "files",
                 ["Audit:Sources:0:Paths:0"] = auditLogs,
+                ["Audit:Sources:1:Name"] = "demo-activity-log",
+                ["Audit:Sources:1:Type"] = "azure-activity",
+                ["Audit:Sources:2:Name"] = "demo-cloud-logging",
+                ["Audit:Sources:2:Type"] = "gcp-logging",
+                ["Audit:Sources:2:Endpoint"] = emulator.Endpoint.ToString(),
             }, settings);
 
             var exit = await ScanRunner.RunAsync(new ScanRequest(configuration, [], database, asJson, policyPath), TimeProvider.System, ct);
@@ -110,9 +117,9 @@ internal static class DemoCommand
     }
 
     /// <summary>Leaves the world and a matching configuration beside the database, to edit and re-run.</summary>
-    private static async Task WriteReplayFilesAsync(DirectoryInfo dir, string devices, string auditLogs, CancellationToken ct)
+    private static async Task WriteReplayFilesAsync(DirectoryInfo dir, string worldText, string devices, string auditLogs, CancellationToken ct)
     {
-        await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.WorldName), DemoBundle.ReadText(DemoBundle.WorldName), ct);
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.WorldName), worldText, ct);
         await File.WriteAllTextAsync(Path.Combine(dir.FullName, DemoBundle.PolicyName), DemoBundle.ReadText(DemoBundle.PolicyName), ct);
         var settings = JsonNode.Parse(DemoBundle.ReadText(DemoBundle.SettingsName))!;
         settings["Aws"]!["ServiceUrl"] = $"http://127.0.0.1:{ReplayPort}/";
@@ -125,7 +132,10 @@ internal static class DemoCommand
         settings["Cisco"]!["Directory"] = devices;
         settings["Audit"] = new JsonObject
         {
-            ["Sources"] = new JsonArray(new JsonObject { ["Name"] = AuditSourceName, ["Type"] = "files", ["Paths"] = new JsonArray(auditLogs) }),
+            ["Sources"] = new JsonArray(
+                new JsonObject { ["Name"] = AuditSourceName, ["Type"] = "files", ["Paths"] = new JsonArray(auditLogs) },
+                new JsonObject { ["Name"] = "demo-activity-log", ["Type"] = "azure-activity" },
+                new JsonObject { ["Name"] = "demo-cloud-logging", ["Type"] = "gcp-logging", ["Endpoint"] = $"http://127.0.0.1:{ReplayPort}/" }),
         };
         await File.WriteAllTextAsync(
             Path.Combine(dir.FullName, "posturescan.json"),

@@ -52,13 +52,18 @@ internal static partial class DemoBundle
         Directory.CreateDirectory(folder);
         foreach (var name in typeof(DemoBundle).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {
-            var text = ReadText(name["PostureScan.Demo.".Length..]);
-            var dated = MinutesAgo().Replace(text, m =>
-                (now - TimeSpan.FromMinutes(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
-                .UtcDateTime.ToString(TimeFormats[m.Groups[2].Value], CultureInfo.InvariantCulture));
-            File.WriteAllText(Path.Combine(folder, name[prefix.Length..]), dated);
+            File.WriteAllText(Path.Combine(folder, name[prefix.Length..]), Dated(ReadText(name["PostureScan.Demo.".Length..]), now));
         }
     }
+
+    /// <summary>
+    /// The bundled text with each <c>{{-MINUTES}}</c> (or <c>{{-MINUTES:syslog}}</c>, <c>{{-MINUTES:tacacs}}</c>)
+    /// written as the time that many minutes before <paramref name="now"/>, in that log's spelling.
+    /// </summary>
+    public static string Dated(string text, DateTimeOffset now) =>
+        MinutesAgo().Replace(text, m =>
+            (now - TimeSpan.FromMinutes(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
+            .UtcDateTime.ToString(TimeFormats[m.Groups[2].Value], CultureInfo.InvariantCulture));
 
     [GeneratedRegex(@"\{\{-(\d{1,7})(?::(syslog|tacacs))?\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex MinutesAgo();
