@@ -33,7 +33,7 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public async Task All_four_tests_are_played_and_the_exit_code_is_zero_exactly_when_every_step_holds()
+    public async Task All_four_tests_are_played_and_every_step_holds()
     {
         using var dir = new TemporaryDirectory();
 
@@ -42,13 +42,11 @@ public sealed class ValidateCommandTests
         var json = JsonNode.Parse(await File.ReadAllTextAsync(dir.File("evidence.json")))!;
         Assert.Equal(["aws", "azure", "gcp", "cisco"], json["scenarios"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()));
         var steps = json["steps"]!.AsArray().Select(s => s!).ToList();
-        var passed = steps.All(s => s["passed"]!.GetValue<bool>());
-        Assert.Equal(passed ? 0 : 1, exit);
-        Assert.Equal(passed, json["passed"]!.GetValue<bool>());
-        // The clouds whose attribution the product has: every step of theirs holds.
-        Assert.All(steps.Where(s => s["scenario"]!.GetValue<string>() is "aws" or "gcp" or "estate"),
+        Assert.All(steps,
             s => Assert.True(s["passed"]!.GetValue<bool>(), $"{s["scenario"]}/{s["step"]}: {s["observed"]}" + output + error));
         Assert.Contains(steps, s => s["scenario"]!.GetValue<string>() == "azure" && s["step"]!.GetValue<string>() == "ingestion delay" && s["passed"]!.GetValue<bool>());
+        Assert.True(json["passed"]!.GetValue<bool>());
+        Assert.Equal(0, exit);
     }
 
     [Fact]
@@ -65,6 +63,20 @@ public sealed class ValidateCommandTests
         Assert.DoesNotContain("inventoried", failed);
         Assert.DoesNotContain("finding destination-internet-facing", failed);
         Assert.DoesNotContain(failed, f => f.StartsWith("detect", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_device_log_attribution_the_cisco_steps_and_its_negative_control_fail()
+    {
+        var report = await RunAsync("cisco", new ValidationSeams(UnattributedProviders: new HashSet<string> { "cisco" }));
+
+        var failed = Failed(report);
+        Assert.False(report.Passed);
+        Assert.Contains("attributed edge-rtr1/session/9", failed);
+        Assert.Contains("finding created-by-unapproved-principal", failed);
+        // The sanctioned SPAN can no longer be tied to the network team, so "who made it?" is an open question there too.
+        Assert.Contains("negative control: sanctioned mirrors", failed);
+        Assert.DoesNotContain("inventoried", failed);
     }
 
     [Fact]

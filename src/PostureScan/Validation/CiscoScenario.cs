@@ -89,7 +89,7 @@ internal sealed class CiscoScenario : IAdversaryScenario
     }
 
     /// <summary>IOS's "service timestamps log datetime msec year" form, e.g. "Nov 28 2026 03:52:40.220" (UTC).</summary>
-    private static string Stamp(DateTimeOffset time, bool withYear) =>
+    internal static string Stamp(DateTimeOffset time, bool withYear) =>
         time.UtcDateTime.ToString(withYear ? "MMM dd yyyy HH:mm:ss.fff" : "MMM dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Truncate(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);

@@ -65,6 +65,7 @@ internal sealed class ValidationEstate : IAsyncDisposable
             var estate = new ValidationEstate(emulator, clock, folder, Settings(emulator, keyFile, folder));
             ValidationBundle.WriteDevices(estate.Devices);
             Directory.CreateDirectory(estate.DeviceLogs);
+            SanctionedDeviceHistory.Write(estate.DeviceLogs, clock.GetUtcNow());
             var indented = new JsonSerializerOptions { WriteIndented = true };
             await File.WriteAllTextAsync(estate.ConfigFile, estate._settings.ToJsonString(indented), ct);
             // detect --source gcp-logging takes the Cloud Logging endpoint from its own section, which no other source type accepts.
