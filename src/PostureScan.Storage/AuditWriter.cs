@@ -58,26 +58,7 @@ internal static class AuditWriter
         Task Run(string sql, object? rows) =>
             connection.ExecuteAsync(new CommandDefinition(sql, rows, transaction, cancellationToken: cancellationToken));
 
-        await Run(InsertEvent, audit.NewEvents.Select(e => AuditEventRow.From(runId, e)));
-        await Run(UpsertCheckpoint, audit.Checkpoints.Select(c => new
-        {
-            Source = StoredText.Of(c.Source),
-            Key = StoredText.Of(c.Checkpoint.Key),
-            Position = StoredText.Of(c.Checkpoint.Position),
-            NewestEventTime = c.Checkpoint.NewestEventTime is { } t ? StoredTime.Format(t) : null,
-            RunId = runId,
-        }));
-        await Run(UpsertCoverage, audit.Sources
-            .Where(s => s.Succeeded && s.Scope is not null && s.Window is not null)
-            .Select(s => new
-            {
-                Source = StoredText.Of(s.Source),
-                Provider = StoredText.Of(s.Scope!.Provider),
-                Account = StoredText.Of(s.Scope.Account),
-                Region = StoredText.Of(s.Scope.Region),
-                WindowStart = StoredTime.Format(s.Window!.Oldest),
-                WindowEnd = StoredTime.Format(s.Window.Newest),
-            }));
+        await InsertReadAsync(connection, transaction, runId, audit.NewEvents, audit.Checkpoints, audit.Sources, cancellationToken);
         await Run(InsertSourceRun, audit.Sources.Select((s, i) => SourceRunRow.From(runId, i, s)));
         await Run(InsertAttribution, audit.Report.Sessions.Select((s, i) => new
         {
@@ -100,5 +81,40 @@ internal static class AuditWriter
             FailedAttempts = JsonSerializer.Serialize(audit.Report.FailedAttempts, PostureJson.Options),
             Scopes = JsonSerializer.Serialize(audit.Report.Scopes, PostureJson.Options),
         });
+    }
+
+    /// <summary>What a read of the audit sources leaves behind, with or without a run: events, checkpoints, coverage.</summary>
+    public static async Task InsertReadAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string readId,
+        IReadOnlyList<StoredAuditEvent> newEvents,
+        IReadOnlyList<SourceCheckpoint> checkpoints,
+        IReadOnlyList<AuditSourceStatus> sources,
+        CancellationToken cancellationToken)
+    {
+        Task Run(string sql, object? rows) =>
+            connection.ExecuteAsync(new CommandDefinition(sql, rows, transaction, cancellationToken: cancellationToken));
+
+        await Run(InsertEvent, newEvents.Select(e => AuditEventRow.From(readId, e)));
+        await Run(UpsertCheckpoint, checkpoints.Select(c => new
+        {
+            Source = StoredText.Of(c.Source),
+            Key = StoredText.Of(c.Checkpoint.Key),
+            Position = StoredText.Of(c.Checkpoint.Position),
+            NewestEventTime = c.Checkpoint.NewestEventTime is { } t ? StoredTime.Format(t) : null,
+            RunId = readId,
+        }));
+        await Run(UpsertCoverage, sources
+            .Where(s => s.Succeeded && s.Scope is not null && s.Window is not null)
+            .Select(s => new
+            {
+                Source = StoredText.Of(s.Source),
+                Provider = StoredText.Of(s.Scope!.Provider),
+                Account = StoredText.Of(s.Scope.Account),
+                Region = StoredText.Of(s.Scope.Region),
+                WindowStart = StoredTime.Format(s.Window!.Oldest),
+                WindowEnd = StoredTime.Format(s.Window.Newest),
+            }));
     }
 }

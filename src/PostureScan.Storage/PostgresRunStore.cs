@@ -40,7 +40,7 @@ public sealed class PostgresRunStore : RunStore
         ArgumentNullException.ThrowIfNull(time);
 
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var store = new PostgresRunStore(NpgsqlDataSource.Create(builder), Describe(builder));
+        var store = new PostgresRunStore(NpgsqlDataSource.Create(builder), Describe(builder)) { Clock = time };
         try
         {
             await using var connection = await store.OpenConnectionAsync(cancellationToken);

@@ -12,7 +12,7 @@ namespace PostureScan.Storage;
 /// operation takes its own pooled connection, so one store serves concurrent callers. Open one with
 /// <see cref="SqliteRunStore.OpenAsync"/> or <see cref="PostgresRunStore.OpenAsync"/>.
 /// </summary>
-public abstract class RunStore : IRunStore, IAuditStore, IAsyncDisposable
+public abstract partial class RunStore : IRunStore, IAuditStore, IAsyncDisposable
 {
     private protected RunStore()
     {

@@ -48,7 +48,7 @@ public sealed class SqliteRunStore : RunStore
             DefaultTimeout = BusyTimeoutSeconds,
             Pooling = true,
         };
-        var store = new SqliteRunStore(fullPath, builder.ToString());
+        var store = new SqliteRunStore(fullPath, builder.ToString()) { Clock = time };
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
 
         // WAL is a property of the file, set once: readers keep their snapshot while a run is being written.

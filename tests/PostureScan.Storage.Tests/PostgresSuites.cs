@@ -22,3 +22,6 @@ public sealed class PostgresRoundTripTests(PostgresServer server) : RoundTripTes
 
 [Collection(PostgresDatabases.Name)]
 public sealed class PostgresVolumeTests(PostgresServer server) : VolumeTests(server);
+
+[Collection(PostgresDatabases.Name)]
+public sealed class PostgresStagingTests(PostgresServer server) : StagingTests(server);

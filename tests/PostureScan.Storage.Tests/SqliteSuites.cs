@@ -15,3 +15,5 @@ public sealed class SqliteLatestAndListTests() : LatestAndListTests(null);
 public sealed class SqliteRoundTripTests() : RoundTripTests(null);
 
 public sealed class SqliteVolumeTests() : VolumeTests(null);
+
+public sealed class SqliteStagingTests() : StagingTests(null);

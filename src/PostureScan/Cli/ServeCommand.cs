@@ -25,10 +25,12 @@ internal static class ServeCommand
             _ = ProviderRegistry.Create(configuration, time, scan.Providers);
             var sources = new InventorySourceFactory(() => ProviderRegistry.Create(configuration, time, scan.Providers));
             var policy = serve.Policy is { } path ? PolicyGate.Load(path, time) : null;
+            _ = AuditSourceRegistry.Create(configuration, time);
+            var audit = new AuditSourceFactory(() => AuditSourceRegistry.Create(configuration, time), AuditSourceRegistry.Lookback(configuration));
             var database = RunStores.Locate(parse.GetValue(db), configuration);
 
             await using var store = await RunStores.OpenAsync(database, ct);
-            await using var app = await ServeHost.BuildAsync(new ServeHostOptions(serve, scan, database, store, sources, policy, time), ct);
+            await using var app = await ServeHost.BuildAsync(new ServeHostOptions(serve, scan, database, store, sources, policy, time, audit), ct);
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
             return ExitCodes.Success;

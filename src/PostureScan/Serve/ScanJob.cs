@@ -5,21 +5,19 @@ using Quartz;
 namespace PostureScan.Serve;
 
 /// <summary>
-/// The Quartz adapter of <see cref="ScheduledScan"/>. Never two at once: two runs of the same scopes would
-/// race for the same "previous findings" and double the cloud calls.
+/// The Quartz adapter of <see cref="ScanPlanner"/>: the scan cron fires it, and it fans the run out into scope
+/// jobs. Never two at once: two plans started together would both find no open run and start two runs.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed partial class ScanJob(ScheduledScan scan, IHostApplicationLifetime lifetime, ILogger<ScanJob> logger) : IJob
+internal sealed partial class ScanJob(ScanPlanner planner, IHostApplicationLifetime lifetime, ILogger<ScanJob> logger) : IJob
 {
-    public static readonly JobKey Key = new("scan", "posturescan");
+    public static readonly JobKey Key = ServeJobKeys.Scan;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        // Shutdown abandons the scan rather than holding SIGTERM for the length of a whole estate;
-        // the run is saved whole at the end or not at all.
         Started(logger, context.Scheduler.SchedulerInstanceId, context.Recovering);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        await scan.RunAsync(linked.Token);
+        await planner.StartAsync(context.Scheduler, linked.Token);
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Scan job started on scheduler instance {Instance} (recovering: {Recovering})")]

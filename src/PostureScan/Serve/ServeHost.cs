@@ -14,6 +14,7 @@ namespace PostureScan.Serve;
 /// </summary>
 internal static class ServeHost
 {
+
     public static async Task<WebApplication> BuildAsync(ServeHostOptions options, CancellationToken cancellationToken)
     {
         ServeSchedule.Validate(options.Serve);
@@ -51,11 +52,12 @@ internal static class ServeHost
         services.AddSingleton(options.Scan);
         services.AddSingleton(options.Store);
         services.AddSingleton(metrics);
-        services.AddSingleton(sp => new ScheduledScan(
-            options.Sources, options.Store, options.Scan, options.Policy, options.Time, metrics, sp.GetRequiredService<ILogger<ScheduledScan>>()));
+        services.AddServeJobs(options);
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(options.Time);
+            // Scope jobs run side by side up to the scan's concurrency, with room for commit, report and ingestion.
+            q.UseDefaultThreadPool(maxConcurrency: Math.Max(1, options.Scan.MaxConcurrency) + 3);
             // The job store's tables come with the store's migrations, which ran when the store was opened.
             q.UsePersistentStore(store =>
             {
@@ -97,7 +99,7 @@ internal static class ServeHost
     }
 
     /// <summary>The run store's file, with the same busy timeout, so Quartz and a run commit wait for each other.</summary>
-    private static string QuartzConnectionString(string path) => new SqliteConnectionStringBuilder
+    internal static string QuartzConnectionString(string path) => new SqliteConnectionStringBuilder
     {
         DataSource = Path.GetFullPath(path),
         Mode = SqliteOpenMode.ReadWriteCreate,

@@ -11,4 +11,5 @@ internal sealed record ServeHostOptions(
     PostureScan.Storage.RunStore Store,
     InventorySourceFactory Sources,
     PolicyGate? Policy,
-    TimeProvider Time);
+    TimeProvider Time,
+    AuditSourceFactory? AuditSources = null);

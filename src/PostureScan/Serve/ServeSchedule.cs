@@ -18,6 +18,24 @@ internal static class ServeSchedule
             throw new UsageException($"Serve:ScanCron '{settings.ScanCron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
         }
 
+        foreach (var (key, cron) in new[] { ("IngestCron", settings.IngestCron), ("NightlyReportCron", settings.NightlyReportCron) })
+        {
+            if (!CronExpression.TryParse(cron, out _))
+            {
+                throw new UsageException($"Serve:{key} '{cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
+            }
+        }
+
+        if (PostureScan.Reporting.ReportWriters.Find(PostureScan.Reporting.ReportWriters.Reports, settings.ReportFormat) is null)
+        {
+            throw new UsageException($"Serve:ReportFormat '{settings.ReportFormat}' is not one of html, md, json");
+        }
+
+        if (settings.RunTimeoutMinutes < 1)
+        {
+            throw new UsageException($"Serve:RunTimeoutMinutes {settings.RunTimeoutMinutes} must be at least 1");
+        }
+
         _ = TimeZone(settings);
         if (settings.MetricsPort is < 0 or > 65535)
         {
@@ -26,16 +44,26 @@ internal static class ServeSchedule
     }
 
     /// <summary>
-    /// A missed scan (the service was down at its time) fires once as soon as the scheduler is back, then
-    /// the schedule proceeds: one catch-up run, never one per missed night.
+    /// A cron trigger of <paramref name="job"/> read in <paramref name="zone"/>. The misfire instruction is the
+    /// caller's deliberate choice: a missed scan or nightly report fires once at start-up (FireAndProceed),
+    /// a missed ingestion is skipped (DoNothing), since the next one reads on from the checkpoints anyway.
     /// </summary>
-    public static ITrigger CronTrigger(ServeSettings settings, TimeZoneInfo zone, TimeProvider time) =>
+    public static ITrigger CronTrigger(
+        TriggerKey key, JobKey job, string cron, TimeZoneInfo zone, TimeProvider time, CronTriggerMisfireInstruction misfireInstruction) =>
         TriggerBuilder.Create(time)
-            .WithIdentity(ScanSchedule.TriggerKey)
-            .ForJob(ScanJob.Key)
+            .WithIdentity(key)
+            .ForJob(job)
             .StartAt(time.GetUtcNow())
-            .WithSchedule(CronScheduleBuilder.Create(settings.ScanCron)
-                .InTimeZone(zone)
-                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(zone).WithMisfireInstruction(misfireInstruction))
+            .Build();
+
+    /// <summary>A one-off firing of <paramref name="job"/> now with <paramref name="data"/>; late (after downtime) it fires as soon as it can.</summary>
+    public static ITrigger Now(TriggerKey key, JobKey job, JobDataMap data, TimeProvider time) =>
+        TriggerBuilder.Create(time)
+            .WithIdentity(key)
+            .ForJob(job)
+            .UsingJobData(data)
+            .StartAt(time.GetUtcNow())
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
 }

@@ -6,7 +6,28 @@ internal sealed class ServeSettings
     /// <summary>Quartz cron expression (seconds first) of the scheduled scan; 02:00 every night by default.</summary>
     public string ScanCron { get; set; } = "0 0 2 * * ?";
 
-    /// <summary>The time zone the cron expression is read in (IANA or Windows id).</summary>
+    /// <summary>Quartz cron of the audit ingestion between scans, one job per configured audit source; hourly by default.</summary>
+    public string IngestCron { get; set; } = "0 15 * * * ?";
+
+    /// <summary>Quartz cron of the nightly report; written only when <see cref="NightlyReportPath"/> is set.</summary>
+    public string NightlyReportCron { get; set; } = "0 0 6 * * ?";
+
+    /// <summary>Where the nightly report goes; "{date}" in it becomes the night's date (yyyy-MM-dd in <see cref="TimeZone"/>).</summary>
+    public string? NightlyReportPath { get; set; }
+
+    /// <summary>Where the report of each committed scan goes (replaced each time); none means no report after a scan.</summary>
+    public string? ReportPath { get; set; }
+
+    /// <summary>The format of both reports: html, md or json.</summary>
+    public string ReportFormat { get; set; } = "html";
+
+    /// <summary>
+    /// How long a run may stay open (scopes still pending) before the next firing closes it, its pending
+    /// scopes stored as failed: a lost scope job must not hold the schedule for ever.
+    /// </summary>
+    public int RunTimeoutMinutes { get; set; } = 360;
+
+    /// <summary>The time zone the cron expressions are read in (IANA or Windows id).</summary>
     public string TimeZone { get; set; } = "UTC";
 
     /// <summary>A policy file every scheduled run is evaluated against; none means inventory only.</summary>

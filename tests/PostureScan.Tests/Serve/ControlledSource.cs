@@ -11,6 +11,8 @@ internal sealed class ControlledSource : IInventorySource
 {
     private readonly Lock gate = new();
     private TaskCompletionSource hold = NewHold(released: true);
+    private readonly Dictionary<string, int> runningByScope = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> mostByScope = new(StringComparer.Ordinal);
     private int running;
 
     public string Provider => Providers.Aws;
@@ -18,6 +20,22 @@ internal sealed class ControlledSource : IInventorySource
     public int Collections { get; private set; }
 
     public int MostAtOnce { get; private set; }
+
+    /// <summary>A scope whose collection throws (a source's bug), to see it stored as failed.</summary>
+    public string? FailingRegion { get; set; }
+
+    /// <summary>The most collections of one scope that ran at once.</summary>
+    public int MostAtOnceFor(Scope scope)
+    {
+        lock (gate)
+        {
+            return mostByScope.GetValueOrDefault(scope.Key);
+        }
+    }
+
+    public static Scope West => new(Providers.Aws, "111122223333", "eu-west-1");
+
+    public static Scope East => new(Providers.Aws, "111122223333", "us-east-1");
 
     /// <summary>Completes when a collection has started while held.</summary>
     public TaskCompletionSource Entered { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -44,6 +62,8 @@ internal sealed class ControlledSource : IInventorySource
             Collections++;
             running++;
             MostAtOnce = Math.Max(MostAtOnce, running);
+            runningByScope[scope.Key] = runningByScope.GetValueOrDefault(scope.Key) + 1;
+            mostByScope[scope.Key] = Math.Max(mostByScope.GetValueOrDefault(scope.Key), runningByScope[scope.Key]);
             wait = hold.Task;
             Entered.TrySetResult();
         }
@@ -51,6 +71,11 @@ internal sealed class ControlledSource : IInventorySource
         try
         {
             await wait.WaitAsync(cancellationToken);
+            if (string.Equals(scope.Region, FailingRegion, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("the region answered nonsense");
+            }
+
             return new ScopeInventory(ScopeResult.Ok(scope, 3, TimeSpan.FromMilliseconds(1)), []);
         }
         finally
@@ -58,6 +83,7 @@ internal sealed class ControlledSource : IInventorySource
             lock (gate)
             {
                 running--;
+                runningByScope[scope.Key]--;
             }
         }
     }

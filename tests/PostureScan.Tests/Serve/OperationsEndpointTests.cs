@@ -36,6 +36,8 @@ public sealed class OperationsEndpointTests
         Assert.Equal(2, after["posturescan_scopes_total{status=\"ok\"}"]);
         Assert.Equal(0, after["posturescan_scopes_total{status=\"failed\"}"]);
         Assert.Equal(6, after["posturescan_api_calls_total"]);
+        Assert.Equal(0, after["posturescan_scopes_abandoned_total"]);
+        Assert.Equal(0, after["posturescan_scans_total{outcome=\"skipped\"}"]);
         foreach (var severity in new[] { "info", "low", "medium", "high", "critical" })
         {
             Assert.True(after.ContainsKey($"posturescan_findings{{severity=\"{severity}\"}}"), severity);

@@ -24,11 +24,13 @@ internal sealed class ServeTestHost : IAsyncDisposable
 
     public Uri BaseAddress => new(app.Urls.Single());
 
-    public static async Task<ServeTestHost> StartAsync(string database, FakeTimeProvider clock, ControlledSource source, string cron = "0 0 2 * * ?")
+    public static async Task<ServeTestHost> StartAsync(
+        string database, FakeTimeProvider clock, ControlledSource source, string cron = "0 0 2 * * ?", Action<ServeSettings>? configure = null, AuditSourceFactory? audit = null)
     {
         var store = await SqliteRunStore.OpenAsync(database, clock, CancellationToken.None);
         var settings = new ServeSettings { ScanCron = cron, TimeZone = "UTC", MetricsPort = 0 };
-        var options = new ServeHostOptions(settings, new ScanSettings { MaxConcurrency = 4 }, new StoreLocation(StoreLocation.Sqlite, Path.GetFullPath(database)), store, new InventorySourceFactory(() => [source]), null, clock);
+        configure?.Invoke(settings);
+        var options = new ServeHostOptions(settings, new ScanSettings { MaxConcurrency = 4 }, new StoreLocation(StoreLocation.Sqlite, Path.GetFullPath(database)), store, new InventorySourceFactory(() => [source]), null, clock, audit);
         var app = await ServeHost.BuildAsync(options, CancellationToken.None);
         await app.StartAsync();
         return new ServeTestHost(app, store);
@@ -50,6 +52,23 @@ internal sealed class ServeTestHost : IAsyncDisposable
 
             await Task.Delay(25);
         }
+    }
+
+    /// <summary>Waits (real time, bounded) until <paramref name="done"/> holds.</summary>
+    public static async Task<bool> WaitUntilAsync(Func<Task<bool>> done)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!await done())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                return false;
+            }
+
+            await Task.Delay(25);
+        }
+
+        return true;
     }
 
     public async Task StopAsync()

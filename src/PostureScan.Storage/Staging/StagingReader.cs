@@ -1,0 +1,99 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using PostureScan.Core.Inventory;
+using PostureScan.Core.Scanning;
+using PostureScan.Core.Serialization;
+using PostureScan.Storage.Rows;
+
+namespace PostureScan.Storage.Staging;
+
+/// <summary>Reads staged runs and their progress inside the caller's transaction, in portable SQL.</summary>
+internal static class StagingReader
+{
+    private const string SelectProgress = """
+        SELECT r.run_id AS RunId, r.started_at AS StartedAt,
+               (SELECT COUNT(*) FROM staged_scopes s WHERE s.run_id = r.run_id) AS Planned,
+               (SELECT COUNT(*) FROM staged_scopes s WHERE s.run_id = r.run_id AND s.status IS NOT NULL) AS Staged
+        FROM staged_runs r
+        """;
+
+    private const string SelectRun = "SELECT run_id AS RunId, started_at AS StartedAt, providers AS Providers FROM staged_runs WHERE run_id = @RunId";
+
+    private const string SelectScopes = """
+        SELECT run_id AS RunId, seq AS Seq, provider AS Provider, account AS Account, region AS Region,
+               status AS Status, error_kind AS ErrorKind, error AS Error, api_calls AS ApiCalls, duration_ms AS DurationMs
+        FROM staged_scopes WHERE run_id = @RunId ORDER BY seq
+        """;
+
+    private const string SelectSessions = "SELECT scope_seq, record_json, raw_json FROM staged_sessions WHERE run_id = @RunId ORDER BY scope_seq, seq";
+
+    public static async Task<StagingProgress?> ProgressAsync(DbConnection connection, DbTransaction transaction, string runId, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<ProgressRow>(new CommandDefinition(
+            SelectProgress + " WHERE r.run_id = @RunId", new { RunId = runId }, transaction, cancellationToken: cancellationToken));
+        return row?.ToProgress();
+    }
+
+    public static async Task<IReadOnlyList<StagingProgress>> ListAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<ProgressRow>(new CommandDefinition(
+            SelectProgress + " ORDER BY r.started_at, r.run_id", transaction: transaction, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToProgress())];
+    }
+
+    public static async Task<StagedRun?> ReadAsync(DbConnection connection, DbTransaction transaction, string runId, CancellationToken cancellationToken)
+    {
+        var parameters = new { RunId = runId };
+        var run = await connection.QuerySingleOrDefaultAsync<RunRow>(
+            new CommandDefinition(SelectRun, parameters, transaction, cancellationToken: cancellationToken));
+        if (run is null)
+        {
+            return null;
+        }
+
+        var scopes = (await connection.QueryAsync<ScopeRow>(
+            new CommandDefinition(SelectScopes, parameters, transaction, cancellationToken: cancellationToken))).ToList();
+        var sessions = scopes.ToDictionary(s => s.Seq, _ => new List<MirrorSession>());
+        await using (var reader = await connection.ExecuteReaderAsync(
+            new CommandDefinition(SelectSessions, parameters, transaction, cancellationToken: cancellationToken)))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sessions[reader.GetInt64(0)].Add(SessionRow.ToSession(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            }
+        }
+
+        // A planned scope not staged yet has a null status; its placeholder result is not a result.
+        var pending = scopes.Where(s => string.IsNullOrEmpty(s.Status)).Select(s => new Scope(s.Provider, s.Account, s.Region));
+        var staged = scopes.Where(s => !string.IsNullOrEmpty(s.Status)).Select(s => new ScopeInventory(s.ToResult(), sessions[s.Seq]));
+        return new StagedRun(
+            run.RunId,
+            StoredTime.Parse(run.StartedAt),
+            JsonSerializer.Deserialize<string[]>(run.Providers, PostureJson.Options) ?? [],
+            [.. pending],
+            [.. staged]);
+    }
+
+    private sealed class ProgressRow
+    {
+        public string RunId { get; init; } = "";
+
+        public string StartedAt { get; init; } = "";
+
+        public long Planned { get; init; }
+
+        public long Staged { get; init; }
+
+        public StagingProgress ToProgress() => new(RunId, StoredTime.Parse(StartedAt), checked((int)Planned), checked((int)Staged));
+    }
+
+    private sealed class RunRow
+    {
+        public string RunId { get; init; } = "";
+
+        public string StartedAt { get; init; } = "";
+
+        public string Providers { get; init; } = "[]";
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using PostureScan.Core.Inventory;
+using PostureScan.Core.Scanning;
+using Quartz;
+
+namespace PostureScan.Serve;
+
+/// <summary>
+/// Starts a scheduled run: discovers every provider's scopes, stores the plan, and fires one scope job per
+/// scope. A run still open from an earlier firing is left to finish (this firing is skipped), unless it has
+/// been open longer than the run timeout, in which case it is closed first with its pending scopes failed.
+/// </summary>
+internal sealed partial class ScanPlanner(
+    InventorySourceFactory sources,
+    ServeStore store,
+    RunCommitter committer,
+    PlannedRuns planned,
+    ServeSettings settings,
+    TimeProvider time,
+    ServeMetrics metrics,
+    ILogger<ScanPlanner> logger)
+{
+    public async Task<string?> StartAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var open in await store.Staging.ListStagedRunsAsync(cancellationToken))
+        {
+            if (now - open.StartedAt < TimeSpan.FromMinutes(settings.RunTimeoutMinutes))
+            {
+                Skipped(logger, open.RunId, open.Staged, open.Planned);
+                metrics.ScanEnded(ServeMetrics.Skipped);
+                return null;
+            }
+
+            TimedOut(logger, open.RunId, open.Staged, open.Planned);
+            await committer.CommitAsync(scheduler, open.RunId, cancellationToken);
+        }
+
+        var providers = sources.Create();
+        var scopes = new List<Scope>();
+        var failures = new List<ScopeResult>();
+        foreach (var source in providers)
+        {
+            var discovery = await DiscoverAsync(source, cancellationToken);
+            scopes.AddRange(discovery.Scopes);
+            failures.AddRange(discovery.Failures);
+        }
+
+        var plan = new StagedRunPlan(ScanRun.NewId(now), now, [.. providers.Select(p => p.Provider)], scopes.Distinct().ToList(), failures);
+        planned.Add(plan.RunId);
+        await store.Staging.BeginStagedRunAsync(plan, cancellationToken);
+        foreach (var failure in failures)
+        {
+            metrics.ScopeStaged(failure);
+        }
+
+        Planned(logger, plan.RunId, plan.Scopes.Count, failures.Count);
+        foreach (var scope in plan.Scopes)
+        {
+            await FireScopeAsync(scheduler, plan.RunId, scope, time, cancellationToken);
+        }
+
+        if (plan.Scopes.Count == 0)
+        {
+            // Nothing to collect (every provider failed discovery): close the run now, its failures recorded.
+            await committer.CommitAsync(scheduler, plan.RunId, cancellationToken);
+        }
+
+        return plan.RunId;
+    }
+
+    /// <summary>
+    /// Fires the scope's job for the run, adding the scope's durable job on first use. A trigger that already
+    /// exists (the run is being resumed) is left alone.
+    /// </summary>
+    public static async Task FireScopeAsync(IScheduler scheduler, string runId, Scope scope, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var job = ServeJobKeys.ScopeJob(scope);
+        if (!await scheduler.Exists(job, cancellationToken))
+        {
+            var detail = JobBuilder.Create<ScopeJob>()
+                .WithIdentity(job)
+                .UsingJobData(ServeJobKeys.Provider, scope.Provider)
+                .UsingJobData(ServeJobKeys.Account, scope.Account)
+                .UsingJobData(ServeJobKeys.Region, scope.Region)
+                .StoreDurably()
+                .RequestRecovery()
+                .Build();
+            await scheduler.AddJob(detail, AddJobOptions.Replacing, cancellationToken);
+        }
+
+        var trigger = ServeSchedule.Now(ServeJobKeys.ScopeTrigger(runId, scope), job, new JobDataMap { [ServeJobKeys.RunId] = runId }, time);
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken);
+    }
+
+    private static async Task<ScopeDiscovery> DiscoverAsync(IInventorySource source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.DiscoverAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // As in the scan command: a source that cannot list its scopes is one failed provider-wide scope.
+            var scope = new Scope(source.Provider, "*", "*");
+            return new ScopeDiscovery([], [ScopeResult.Failed(scope, ScopeErrorKind.Other, ex.Message, 0, TimeSpan.Zero)]);
+        }
+    }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Run {RunId} planned: {Scopes} scope jobs fired, {FailedScopes} scopes failed discovery")]
+    private static partial void Planned(ILogger logger, string runId, int scopes, int failedScopes);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Scan firing skipped: run {RunId} is still collecting ({Staged} of {Planned} scopes staged)")]
+    private static partial void Skipped(ILogger logger, string runId, int staged, int planned);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Run {RunId} timed out with {Staged} of {Planned} scopes staged; closing it with the rest failed")]
+    private static partial void TimedOut(ILogger logger, string runId, int staged, int planned);
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using PostureScan.Core.Inventory;
+using PostureScan.Core.Scanning;
+using Quartz;
+
+namespace PostureScan.Serve;
+
+/// <summary>
+/// One scope of one run: collect it, stage the result, and when it was the last scope pending, fire the
+/// commit. A failed collection is staged as a failed scope (it reads as failed, never as "mirrors removed");
+/// a collection abandoned by shutdown stages nothing, so the scope stays pending and is fired again at the
+/// next start.
+/// </summary>
+internal sealed partial class ScopeCollector(
+    InventorySourceFactory sources,
+    ServeStore store,
+    TimeProvider time,
+    ServeMetrics metrics,
+    ILogger<ScopeCollector> logger)
+{
+    public async Task CollectAsync(IScheduler scheduler, string runId, Scope scope, bool recovering, CancellationToken cancellationToken)
+    {
+        if (recovering)
+        {
+            Recovering(logger, runId, scope.Key);
+        }
+
+        var started = time.GetTimestamp();
+        ScopeInventory inventory;
+        try
+        {
+            inventory = await CollectAsync(scope, started, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            metrics.ScopeAbandoned();
+            Abandoned(logger, runId, scope.Key);
+            throw;
+        }
+
+        // Staging is not cancelled by shutdown: a finished collection is kept, it takes one short transaction.
+        var progress = await store.Staging.StageScopeAsync(runId, inventory, CancellationToken.None);
+        if (progress is null)
+        {
+            Late(logger, runId, scope.Key);
+            return;
+        }
+
+        metrics.ScopeStaged(inventory.Result);
+        Staged(logger, runId, scope.Key, inventory.Result.Status, inventory.Sessions.Count, progress.Staged, progress.Planned);
+        if (progress.IsComplete)
+        {
+            await RunCommitter.FireAsync(scheduler, runId, time, CancellationToken.None);
+        }
+    }
+
+    private async Task<ScopeInventory> CollectAsync(Scope scope, long started, CancellationToken cancellationToken)
+    {
+        var source = sources.Create().FirstOrDefault(s => string.Equals(s.Provider, scope.Provider, StringComparison.Ordinal));
+        if (source is null)
+        {
+            return ScopeInventory.Failed(ScopeResult.Failed(
+                scope, ScopeErrorKind.Other, $"provider {scope.Provider} is no longer configured", 0, TimeSpan.Zero));
+        }
+
+        try
+        {
+            return await source.CollectAsync(scope, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The same backstop as the scan command's: a source's surprise is a failed scope, not a lost run.
+            return ScopeInventory.Failed(ScopeResult.Failed(
+                scope, ScopeErrorKind.Other, $"{ex.GetType().Name}: {ex.Message}", 0, time.GetElapsedTime(started)));
+        }
+    }
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Run {RunId} scope {Scope} staged: {Status}, {Sessions} sessions ({Staged} of {Planned} scopes)")]
+    private static partial void Staged(ILogger logger, string runId, string scope, ScopeStatus status, int sessions, int staged, int planned);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Run {RunId} scope {Scope} abandoned by shutdown; it stays pending and runs again at the next start")]
+    private static partial void Abandoned(ILogger logger, string runId, string scope);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Run {RunId} scope {Scope} finished after the run was closed; its result is dropped")]
+    private static partial void Late(ILogger logger, string runId, string scope);
+
+    [LoggerMessage(EventId = 33, Level = LogLevel.Warning, Message = "Run {RunId} scope {Scope} is being recovered after its node stopped mid-job; collecting it again")]
+    private static partial void Recovering(ILogger logger, string runId, string scope);
+}

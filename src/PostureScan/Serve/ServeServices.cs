@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PostureScan.Serve;
+
+/// <summary>Registers serve's jobs and the services behind them; the jobs themselves Quartz builds per firing.</summary>
+internal static class ServeServices
+{
+    public static IServiceCollection AddServeJobs(this IServiceCollection services, ServeHostOptions options)
+    {
+        var store = ServeStore.Of(options.Store);
+        services.AddSingleton(store);
+        services.AddSingleton(options.Sources);
+        services.AddSingleton(options.AuditSources ?? AuditSourceFactory.None);
+        services.AddSingleton(sp => new RunCommitter(
+            store,
+            options.Sources,
+            sp.GetRequiredService<AuditSourceFactory>(),
+            options.Policy,
+            options.Serve,
+            options.Time,
+            sp.GetRequiredService<ServeMetrics>(),
+            sp.GetRequiredService<ILogger<RunCommitter>>()));
+        services.AddSingleton<PlannedRuns>();
+        services.AddSingleton<ScanPlanner>();
+        services.AddSingleton<ScopeCollector>();
+        services.AddSingleton<ReportPublisher>();
+        services.AddSingleton<AuditIngestRunner>();
+        services.AddSingleton<StagedRunResumer>();
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using PostureScan.Core.Scanning;
+using PostureScan.Storage.Tests.Support;
+using PostureScan.TestKit;
+
+namespace PostureScan.Storage.Tests;
+
+/// <summary>Staged runs: plan, scopes staged (and staged again), one commit, nothing visible before it.</summary>
+public abstract class StagingTests(PostgresServer? postgres) : StoreTestBase(postgres)
+{
+    [Fact]
+    public async Task A_staged_run_is_invisible_until_committed_and_a_scope_staged_again_replaces_its_sessions()
+    {
+        await using var store = await OpenAsync();
+        var west = Some.Scope(region: "eu-west-1");
+        var east = Some.Scope(region: "us-east-1");
+        var broken = Some.ScopeFailed(Some.Scope(account: "999999999999", region: "*"));
+        var plan = new StagedRunPlan("run-staged-1", Some.Time, ["aws"], [west, east], [broken]);
+        await store.BeginStagedRunAsync(plan, None);
+
+        var first = await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(west), [Some.Session("tms-1", west), Some.Session("tms-2", west)]), None);
+        Assert.Equal((3, 2, false), (first!.Planned, first.Staged, first.IsComplete));
+
+        // A recovered job collects west again: its result replaces the first, never adds to it.
+        var again = await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(west), [Some.Session("tms-3", west)]), None);
+        Assert.Equal(2, again!.Staged);
+        Assert.Empty(await store.ListRunsAsync(None));
+
+        var staged = await store.GetStagedRunAsync(plan.RunId, None);
+        Assert.Equal([east], staged!.Pending);
+        Assert.Equal(["tms-3"], staged.Staged.SelectMany(s => s.Sessions).Select(s => s.Id));
+
+        var last = await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeFailed(east), []), None);
+        Assert.True(last!.IsComplete);
+
+        var run = (await store.GetStagedRunAsync(plan.RunId, None))!.ToRun(Some.Time.AddMinutes(5), "not collected");
+        Assert.True(await store.CommitStagedRunAsync(run, null, null, None));
+        Assert.False(await store.CommitStagedRunAsync(run, null, null, None));
+
+        var stored = await store.GetRunAsync(plan.RunId, None);
+        Assert.Equal(3, stored!.Scopes.Count);
+        Assert.Equal(2, stored.Scopes.Count(s => s.Status == ScopeStatus.Failed));
+        Assert.Equal(["tms-3"], stored.Sessions.Select(s => s.Id));
+        Assert.Empty(await store.ListStagedRunsAsync(None));
+        Assert.Null(await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(west), []), None));
+    }
+
+    [Fact]
+    public async Task A_run_closed_with_scopes_pending_stores_them_as_failed_and_an_unplanned_scope_is_refused()
+    {
+        await using var store = await OpenAsync();
+        var west = Some.Scope(region: "eu-west-1");
+        var east = Some.Scope(region: "us-east-1");
+        var plan = new StagedRunPlan("run-staged-2", Some.Time, ["aws"], [west, east], []);
+        await store.BeginStagedRunAsync(plan, None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.BeginStagedRunAsync(plan, None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(Some.Scope(region: "ap-south-1")), []), None));
+
+        await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(west), [Some.Session("tms-1", west)]), None);
+        var run = (await store.GetStagedRunAsync(plan.RunId, None))!.ToRun(Some.Time.AddHours(7), "not collected");
+        Assert.True(await store.CommitStagedRunAsync(run, null, null, None));
+
+        var pending = Assert.Single((await store.GetRunAsync(plan.RunId, None))!.Scopes, s => s.Scope == east);
+        Assert.Equal((ScopeStatus.Failed, ScopeErrorKind.Cancelled), (pending.Status, pending.ErrorKind));
+    }
+
+    [Fact]
+    public async Task An_abandoned_staged_run_leaves_nothing_behind()
+    {
+        await using var store = await OpenAsync();
+        var west = Some.Scope(region: "eu-west-1");
+        var plan = new StagedRunPlan("run-staged-3", Some.Time, ["aws"], [west], []);
+        await store.BeginStagedRunAsync(plan, None);
+        await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(west), [Some.Session("tms-1", west)]), None);
+
+        await store.AbandonStagedRunAsync(plan.RunId, None);
+
+        Assert.Null(await store.GetStagedRunAsync(plan.RunId, None));
+        Assert.Empty(await store.ListStagedRunsAsync(None));
+        Assert.Empty(await store.ListRunsAsync(None));
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Time.Testing;
+using PostureScan.Core.Scanning;
+using PostureScan.Serve;
+using PostureScan.TestKit;
+using Quartz;
+
+namespace PostureScan.Tests.Serve;
+
+/// <summary>One job per scope: no overlap for a scope, staged results, a run committed whole across a stop.</summary>
+public sealed class ScopeJobTests
+{
+    private static readonly DateTimeOffset Evening = new(2026, 11, 26, 23, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Concurrent_triggers_of_one_scope_do_not_overlap_and_the_run_is_stored_once()
+    {
+        using var dir = new TemporaryDirectory();
+        var clock = new FakeTimeProvider(Evening);
+        var source = new ControlledSource();
+        await using var host = await ServeTestHost.StartAsync(dir.File("serve.db"), clock, source);
+        var scheduler = await host.SchedulerAsync();
+
+        source.Hold();
+        await scheduler.TriggerJob(ScanJob.Key);
+        Assert.True(await ServeTestHost.WaitUntilAsync(() => Task.FromResult(source.Collections == 2)));
+        var runId = Assert.Single(await host.Store.ListStagedRunsAsync(CancellationToken.None)).RunId;
+
+        // The same scope fired twice more while its first collection is held: both must wait for it.
+        var west = ServeJobKeys.ScopeJob(ControlledSource.West);
+        await scheduler.TriggerJob(west, new JobDataMap { [ServeJobKeys.RunId] = runId });
+        await scheduler.TriggerJob(west, new JobDataMap { [ServeJobKeys.RunId] = runId });
+        await Task.Delay(500);
+        Assert.Equal(2, source.Collections);
+
+        source.Release();
+        Assert.Equal(1, await host.WaitForRunsAsync(1));
+        Assert.True(await ServeTestHost.WaitUntilAsync(() => Task.FromResult(source.Collections == 4)));
+        await Task.Delay(300);
+
+        Assert.Equal(1, source.MostAtOnceFor(ControlledSource.West));
+        Assert.Equal(2, source.MostAtOnce);
+        var run = Assert.Single(await host.Store.ListRunsAsync(CancellationToken.None));
+        Assert.Equal(runId, run.Id);
+        Assert.Equal(2, run.Scopes);
+        Assert.Empty(await host.Store.ListStagedRunsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Stopping_mid_scope_stores_no_run_and_the_next_start_finishes_the_same_run_whole()
+    {
+        using var dir = new TemporaryDirectory();
+        var database = dir.File("serve.db");
+        var clock = new FakeTimeProvider(Evening);
+        var source = new ControlledSource();
+        string runId;
+
+        await using (var first = await ServeTestHost.StartAsync(database, clock, source))
+        {
+            source.Hold();
+            await (await first.SchedulerAsync()).TriggerJob(ScanJob.Key);
+            Assert.True(await ServeTestHost.WaitUntilAsync(() => Task.FromResult(source.Collections == 2)));
+            runId = Assert.Single(await first.Store.ListStagedRunsAsync(CancellationToken.None)).RunId;
+            await first.StopAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+            // Shutdown abandoned both scopes: nothing committed, both still pending, the file sound.
+            Assert.Empty(await first.Store.ListRunsAsync(CancellationToken.None));
+            var open = Assert.Single(await first.Store.ListStagedRunsAsync(CancellationToken.None));
+            Assert.Equal((2, 0), (open.Planned, open.Staged));
+            Assert.Equal("ok", await first.Store.IntegrityCheckAsync(CancellationToken.None));
+        }
+
+        source.Release();
+        await using var second = await ServeTestHost.StartAsync(database, clock, source);
+        Assert.Equal(1, await second.WaitForRunsAsync(1));
+        var run = await second.Store.GetRunAsync(runId, CancellationToken.None);
+        Assert.NotNull(run);
+        Assert.Equal(2, run.Scopes.Count);
+        Assert.All(run.Scopes, s => Assert.Equal(ScopeStatus.Ok, s.Status));
+        Assert.Equal(4, source.Collections);
+        Assert.Empty(await second.Store.ListStagedRunsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_scope_that_fails_is_stored_as_failed_beside_the_scopes_that_succeeded()
+    {
+        using var dir = new TemporaryDirectory();
+        var clock = new FakeTimeProvider(Evening);
+        var source = new ControlledSource { FailingRegion = ControlledSource.East.Region };
+        await using var host = await ServeTestHost.StartAsync(dir.File("serve.db"), clock, source);
+
+        clock.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(1, await host.WaitForRunsAsync(1));
+
+        var run = await host.Store.GetLatestRunAsync(CancellationToken.None);
+        Assert.NotNull(run);
+        Assert.True(run.IsPartial);
+        var east = Assert.Single(run.Scopes, s => s.Scope == ControlledSource.East);
+        Assert.Equal(ScopeStatus.Failed, east.Status);
+        Assert.Contains("nonsense", east.Error, StringComparison.Ordinal);
+        Assert.Equal(ScopeStatus.Ok, Assert.Single(run.Scopes, s => s.Scope == ControlledSource.West).Status);
+    }
+
+    [Fact]
+    public async Task The_report_is_written_after_each_scan_and_the_nightly_report_at_its_own_time()
+    {
+        using var dir = new TemporaryDirectory();
+        var clock = new FakeTimeProvider(Evening);
+        var afterScan = dir.File("reports/latest.md");
+        var nightly = dir.File("reports/nightly-{date}.html");
+        await using var host = await ServeTestHost.StartAsync(dir.File("serve.db"), clock, new ControlledSource(), configure: s =>
+        {
+            s.ReportPath = afterScan;
+            s.ReportFormat = "md";
+            s.NightlyReportPath = nightly;
+            s.NightlyReportCron = "0 0 6 * * ?";
+        });
+
+        clock.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(1, await host.WaitForRunsAsync(1));
+        var runId = (await host.Store.GetLatestRunAsync(CancellationToken.None))!.Id;
+        Assert.True(await ServeTestHost.WaitUntilAsync(() => Task.FromResult(File.Exists(afterScan))));
+        Assert.Contains(runId, await File.ReadAllTextAsync(afterScan), StringComparison.Ordinal);
+        var nightlyFile = dir.File("reports/nightly-2026-11-27.html");
+        Assert.False(File.Exists(nightlyFile));
+
+        clock.Advance(TimeSpan.FromHours(4));
+        Assert.True(await ServeTestHost.WaitUntilAsync(() => Task.FromResult(File.Exists(nightlyFile))));
+        Assert.Contains(runId, await File.ReadAllTextAsync(nightlyFile), StringComparison.Ordinal);
+    }
+}
