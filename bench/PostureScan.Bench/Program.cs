@@ -1,3 +1,9 @@
 using PostureScan.Bench;
+using PostureScan.Bench.Scale;
 
-return CorpusCommand.Run(args);
+return args.FirstOrDefault() switch
+{
+    "scale-world" => ScaleWorldCommand.Run(args[1..]),
+    "scale-report" => ScaleReportCommand.Run(args[1..]),
+    _ => CorpusCommand.Run(args),
+};

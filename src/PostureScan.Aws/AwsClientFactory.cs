@@ -16,6 +16,10 @@ internal sealed class AwsClientFactory(AwsOptions options) : IDisposable
     // One pool of connections for every client of a scan; each client counts its own requests.
     private readonly HttpMessageInvoker shared = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true);
 
+    // Requests in flight across every scope. A scope that waits out a throttling backoff holds no
+    // slot, so with more scopes in progress than slots the others keep the slots busy.
+    private readonly SemaphoreSlim inFlight = new(Math.Max(1, options.MaxConcurrency));
+
     public AWSCredentials BaseCredentials() => options switch
     {
         { AccessKeyId: { Length: > 0 } key, SecretAccessKey: { Length: > 0 } secret, SessionToken: { Length: > 0 } token } =>
@@ -27,7 +31,7 @@ internal sealed class AwsClientFactory(AwsOptions options) : IDisposable
     public IAmazonEC2 CreateEc2(AWSCredentials credentials, string region, CallCounter counter)
     {
         var config = Configure(new AmazonEC2Config(), region);
-        config.HttpClientFactory = new CountingHttpClientFactory(shared, counter);
+        config.HttpClientFactory = new CountingHttpClientFactory(shared, inFlight, counter);
         return new AmazonEC2Client(credentials, config);
     }
 
@@ -62,5 +66,9 @@ internal sealed class AwsClientFactory(AwsOptions options) : IDisposable
         return config;
     }
 
-    public void Dispose() => shared.Dispose();
+    public void Dispose()
+    {
+        shared.Dispose();
+        inFlight.Dispose();
+    }
 }

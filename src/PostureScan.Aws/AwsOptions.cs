@@ -22,7 +22,10 @@ public sealed class AwsOptions
     /// <summary>The region used for account-level calls (STS, DescribeRegions).</summary>
     public string HomeRegion { get; set; } = "us-east-1";
 
-    /// <summary>How many scopes are collected at once.</summary>
+    /// <summary>
+    /// AWS requests in flight at once across all scopes (retries included), and accounts discovered at once.
+    /// Scan:MaxConcurrency above this keeps every slot busy while some scopes wait out a throttling backoff.
+    /// </summary>
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>Retries per call for throttling and transient errors, with the SDK's backoff.</summary>

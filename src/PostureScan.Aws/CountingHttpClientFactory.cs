@@ -4,13 +4,15 @@ namespace PostureScan.Aws;
 
 /// <summary>
 /// Gives each SDK client an HttpClient that counts every HTTP request, retries included, while all
-/// clients share one connection pool. The count is the scope's "API calls made".
+/// clients share one connection pool and one limit of requests in flight. The count is the scope's
+/// "API calls made". The SDK waits out its retry backoff above this handler, so a waiting request
+/// holds no slot of the limit.
 /// </summary>
-internal sealed class CountingHttpClientFactory(HttpMessageInvoker shared, CallCounter counter) : HttpClientFactory
+internal sealed class CountingHttpClientFactory(HttpMessageInvoker shared, SemaphoreSlim inFlight, CallCounter counter) : HttpClientFactory
 {
     public override HttpClient CreateHttpClient(IClientConfig clientConfig)
     {
-        var client = new HttpClient(new CountingHandler(shared, counter), disposeHandler: true);
+        var client = new HttpClient(new CountingHandler(shared, inFlight, counter), disposeHandler: true);
         if (clientConfig.Timeout is { } timeout)
         {
             client.Timeout = timeout;
@@ -26,12 +28,20 @@ internal sealed class CountingHttpClientFactory(HttpMessageInvoker shared, CallC
 
     public override string GetConfigUniqueString(IClientConfig clientConfig) => "posturescan-counting";
 
-    private sealed class CountingHandler(HttpMessageInvoker shared, CallCounter counter) : HttpMessageHandler
+    private sealed class CountingHandler(HttpMessageInvoker shared, SemaphoreSlim inFlight, CallCounter counter) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            counter.Increment();
-            return shared.SendAsync(request, cancellationToken);
+            await inFlight.WaitAsync(cancellationToken);
+            try
+            {
+                counter.Increment();
+                return await shared.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                inFlight.Release();
+            }
         }
     }
 }

@@ -36,6 +36,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         Endpoint = endpoint;
         HttpsEndpoint = httpsEndpoint;
         Certificate = certificate;
+        Simulation = new Simulation.WorldSimulation(state);
     }
 
     /// <summary>The plain HTTP base address, http://127.0.0.1:PORT/ (the AWS query protocols).</summary>
@@ -53,6 +54,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     public EmulatorCounters Counters => _state.Counters;
 
     public World World => _state.World;
+
+    /// <summary>The simulation's write path into the running world (never reachable over the wire).</summary>
+    public Simulation.WorldSimulation Simulation { get; }
 
     /// <summary>Validates the world and starts listening; returns once the port is bound.</summary>
     /// <exception cref="WorldFormatException">The world is not valid (duplicate ids, bad values).</exception>

@@ -31,10 +31,10 @@ public sealed class DemoTests
         Assert.Equal(3, audit.GetProperty("sources").GetArrayLength()); // CloudTrail files, the Activity Log, Cloud Logging
         Assert.All(audit.GetProperty("sources").EnumerateArray(), s => Assert.Equal("ok", s.GetProperty("status").GetString()));
         var states = audit.GetProperty("sessions");
-        Assert.Equal(8, states.GetProperty("attributed").GetInt32());
+        Assert.Equal(10, states.GetProperty("attributed").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-missing").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-beyond-retention").GetInt32());
-        Assert.Equal(2, states.GetProperty("unknown").GetInt32()); // the Cisco sessions have no audit source here
+        Assert.Equal(0, states.GetProperty("unknown").GetInt32()); // the Cisco sessions are attributed from the device logs
         Assert.Equal(1, audit.GetProperty("shortLived").GetInt32());
         Assert.Equal(4, audit.GetProperty("failedAttempts").GetInt32());
 
@@ -81,6 +81,11 @@ public sealed class DemoTests
         Assert.Contains(("destination-in-foreign-account", "tms-0db0000000000bad1"), flagged);
         Assert.Contains(("destination-internet-facing", "tms-0pay000000000bad2"), flagged);
         Assert.Contains(("unapproved-destination", "edge-rtr2/session/7"), flagged);
+        Assert.Contains(("erspan-destination-outside-sanctioned-networks", "edge-rtr2/session/7"), flagged);
+        Assert.Contains(("created-from-unapproved-network", "edge-rtr2/session/7"), flagged);
+        var erspanBy = attribution.Session("edge-rtr2/session/7")!.Session;
+        Assert.Equal(("backup", "203.0.113.77"), (erspanBy.Actor, erspanBy.SourceIp));
+        Assert.Equal("netops-admin", attribution.Session("core-sw1/session/1")!.Session.Actor);
         Assert.Contains(("created-by-unapproved-principal", "tms-0db0000000000bad1"), flagged);
         Assert.Contains(("created-from-unapproved-network", "tms-0db0000000000bad1"), flagged);
         Assert.Contains(("unattributed-missing", "tms-0pay000000000bad2"), flagged);
@@ -101,6 +106,7 @@ public sealed class DemoTests
             .. Each("coverage-gap", "/subscriptions/2c4e6a8b-1d3f-4a5b-8c7d-9e0f1a2b3c4d/resourceGroups/rg-payments/providers/Microsoft.Network/networkInterfaces/nic-payments01", "eni-0db0000000000001", "eni-0pay000000000001"),
             .. Each("destination-in-foreign-account", outside.Id, payments.Id, "tms-0db0000000000bad1"),
             .. Each("destination-internet-facing", "edge-rtr2/session/7", "tms-0h0571e000000bad3", "tms-0pay000000000bad2"),
+            .. Each("erspan-destination-outside-sanctioned-networks", "edge-rtr2/session/7"),
             .. Each("full-packet-capture-of-sensitive-source", outside.Id, "tms-0db0000000000bad1"),
         ];
         Assert.Equal(expected.Order(), flagged.Where(f => inventoryChecks.Contains(f.CheckId)).Order());

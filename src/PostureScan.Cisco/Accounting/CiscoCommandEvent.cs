@@ -6,6 +6,8 @@ namespace PostureScan.Cisco.Accounting;
 /// is the host name in the syslog line or the NAS address of the accounting record;
 /// <paramref name="SessionNumber"/> is set for <c>[no] monitor session N ...</c> commands, while sub-mode
 /// commands (<c>erspan-id 10</c>) leave it null and belong to the session opened before them.
+/// <paramref name="Failed"/> is set when the record says the command failed or was refused (a TACACS+
+/// server's <c>result=</c> or <c>status=</c> attribute); syslog logs only accepted commands.
 /// </summary>
 public sealed record CiscoCommandEvent(
     CommandEventKind Kind,
@@ -15,4 +17,5 @@ public sealed record CiscoCommandEvent(
     string? SourceAddress,
     string? Line,
     string? Command,
-    int? SessionNumber);
+    int? SessionNumber,
+    bool Failed = false);

@@ -9,6 +9,10 @@ namespace PostureScan.Cisco.Accounting;
 /// </summary>
 public static partial class CiscoSyslogParser
 {
+    /// <summary>True for any IOS syslog message line (<c>%FACILITY-SEVERITY-MNEMONIC: text</c>), whatever its message.</summary>
+    public static bool IsMessage(string line) =>
+        line is not null && line.Length <= CommandText.MaxLine && Header().IsMatch(line);
+
     public static bool TryParse(string line, int yearIfMissing, out CiscoCommandEvent? commandEvent)
     {
         ArgumentNullException.ThrowIfNull(line);

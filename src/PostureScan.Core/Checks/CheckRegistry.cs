@@ -5,6 +5,7 @@ using PostureScan.Core.Checks.CreatedByUnapprovedPrincipal;
 using PostureScan.Core.Checks.CreatedFromUnapprovedNetwork;
 using PostureScan.Core.Checks.DestinationInForeignAccount;
 using PostureScan.Core.Checks.DestinationInternetFacing;
+using PostureScan.Core.Checks.ErspanDestinationOutsideSanctionedNetworks;
 using PostureScan.Core.Checks.FailedCreateAttempts;
 using PostureScan.Core.Checks.FullPacketCaptureOfSensitiveSource;
 using PostureScan.Core.Checks.ShortLivedMirror;
@@ -37,6 +38,7 @@ public sealed class CheckRegistry
         new UnapprovedDestinationCheck(),
         new DestinationInForeignAccountCheck(),
         new DestinationInternetFacingCheck(),
+        new ErspanDestinationOutsideSanctionedNetworksCheck(),
         new CreatedByUnapprovedPrincipalCheck(),
         new CreatedFromUnapprovedNetworkCheck(),
         new UnattributedMissingCheck(),

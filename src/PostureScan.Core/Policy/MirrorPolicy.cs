@@ -9,6 +9,7 @@ namespace PostureScan.Core.Policy;
 /// </summary>
 /// <param name="Source">The file (or name) the policy was read from, for messages.</param>
 /// <param name="EstateAccounts">Accounts, subscriptions and projects that belong to the organisation besides the scanned ones.</param>
+/// <param name="ErspanNetworks">Networks ERSPAN sessions may send their GRE copies to; null when the policy does not say (the collectors' CIDRs then).</param>
 public sealed record MirrorPolicy(
     string Source,
     int Version,
@@ -19,8 +20,13 @@ public sealed record MirrorPolicy(
     IReadOnlyList<SensitiveSource> Sensitive,
     IReadOnlyList<CoverageRule> Coverage,
     IReadOnlyList<Exemption> Exceptions,
-    IReadOnlyDictionary<string, CheckOptions> Checks)
+    IReadOnlyDictionary<string, CheckOptions> Checks,
+    IReadOnlyList<IPNetwork>? ErspanNetworks = null)
 {
+    /// <summary>Where ERSPAN copies may go: the policy's <c>erspanNetworks</c>, else every collector's CIDRs.</summary>
+    public IReadOnlyList<IPNetwork> SanctionedErspanNetworks =>
+        ErspanNetworks ?? [.. Collectors.SelectMany(c => c.Cidrs)];
+
     /// <summary>The options for a check, or the defaults (enabled, default severity, default settings).</summary>
     public CheckOptions OptionsFor(string checkId) => Checks.GetValueOrDefault(checkId) ?? CheckOptions.Default;
 

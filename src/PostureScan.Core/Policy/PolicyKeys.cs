@@ -7,13 +7,15 @@ namespace PostureScan.Core.Policy;
 internal static class PolicyKeys
 {
     public static IReadOnlyList<string> Root { get; } =
-        ["version", "estate", "collectors", "principals", "sourceNetworks", "sensitive", "coverage", "exceptions", "checks"];
+        ["version", "estate", "collectors", "principals", "sourceNetworks", "erspanNetworks", "sensitive", "coverage", "exceptions", "checks"];
 
     public static IReadOnlyList<string> Estate { get; } = ["accounts"];
 
-    public static IReadOnlyList<string> Collector { get; } = ["name", "providerIds", "cidrs", "tags"];
+    /// <summary>The collector's keys: its name, then the ways to match a destination (at least one is required).</summary>
+    public static IReadOnlyList<string> Collector { get; } = ["name", "providerIds", "cidrs", "tags", "interfaces", "rspanVlans"];
 
-    public static IReadOnlyList<string> Sensitive { get; } = ["name", "tags", "subnets", "networks"];
+    /// <summary>The sensitive source's keys: its name, then the ways to match a source (at least one is required).</summary>
+    public static IReadOnlyList<string> Sensitive { get; } = ["name", "tags", "subnets", "networks", "interfaces"];
 
     public static IReadOnlyList<string> Coverage { get; } = ["name", "collector", "providers", "accounts", "tags"];
 

@@ -8,6 +8,8 @@ namespace PostureScan.Core.Policy;
 /// <summary>Turns the root mapping of a policy into records, section by section, recording every error.</summary>
 internal sealed class PolicySectionParser(PolicyYamlReader r, IReadOnlyList<CheckMetadata> checks)
 {
+    private readonly DevicePolicyReader devices = new(r);
+
     public MirrorPolicy? Parse(YamlNode root, string source)
     {
         if (r.Mapping(root, "", PolicyKeys.Root) is not { } map)
@@ -32,12 +34,13 @@ internal sealed class PolicySectionParser(PolicyYamlReader r, IReadOnlyList<Chec
         UniqueNames(map, "collectors");
         var principals = OptionalList(map, "principals", r.Strings).Select(p => new PrincipalPattern(p)).ToList();
         var networks = OptionalList(map, "sourceNetworks", r.Cidrs);
+        IReadOnlyList<IPNetwork>? erspanNetworks = map.TryGetValue("erspanNetworks", out var erspan) ? r.Cidrs(erspan.Value, "erspanNetworks") : null;
         var sensitive = List(map, "sensitive", ParseSensitive);
         var coverage = List(map, "coverage", (node, path) => ParseCoverage(node, path, collectors));
         var exceptions = List(map, "exceptions", ParseException);
         var checkOptions = OptionalMap(map, "checks", ParseChecks);
 
-        return new MirrorPolicy(source, (int)(version ?? PolicyLoader.SupportedVersion), estate, collectors, principals, networks, sensitive, coverage, exceptions, checkOptions);
+        return new MirrorPolicy(source, (int)(version ?? PolicyLoader.SupportedVersion), estate, collectors, principals, networks, sensitive, coverage, exceptions, checkOptions, erspanNetworks);
     }
 
     private Collector? ParseCollector(YamlNode node, string path)
@@ -51,12 +54,14 @@ internal sealed class PolicySectionParser(PolicyYamlReader r, IReadOnlyList<Chec
         var ids = Get(m, path, "providerIds", r.Strings) ?? [];
         var cidrs = Get(m, path, "cidrs", r.Cidrs) ?? [];
         var tags = Get(m, path, "tags", r.Tags) ?? new Dictionary<string, string>();
-        if (!m.ContainsKey("providerIds") && !m.ContainsKey("cidrs") && !m.ContainsKey("tags"))
+        var interfaces = Get(m, path, "interfaces", devices.Interfaces) ?? [];
+        var vlans = Get(m, path, "rspanVlans", devices.Vlans) ?? [];
+        if (!PolicyKeys.Collector.Skip(1).Any(m.ContainsKey))
         {
-            r.Error(node, path, "a collector needs at least one of: providerIds, cidrs, tags");
+            r.Error(node, path, $"a collector needs at least one of: {string.Join(", ", PolicyKeys.Collector.Skip(1))}");
         }
 
-        return name is null ? null : new Collector(name, ids, cidrs, tags);
+        return name is null ? null : new Collector(name, ids, cidrs, tags, interfaces, vlans);
     }
 
     private SensitiveSource? ParseSensitive(YamlNode node, string path)
@@ -70,12 +75,13 @@ internal sealed class PolicySectionParser(PolicyYamlReader r, IReadOnlyList<Chec
         var tags = Get(m, path, "tags", r.Tags) ?? new Dictionary<string, string>();
         var subnets = Get(m, path, "subnets", r.Cidrs) ?? [];
         var networks = Get(m, path, "networks", r.Strings) ?? [];
-        if (!m.ContainsKey("tags") && !m.ContainsKey("subnets") && !m.ContainsKey("networks"))
+        var interfaces = Get(m, path, "interfaces", devices.Interfaces) ?? [];
+        if (!PolicyKeys.Sensitive.Skip(1).Any(m.ContainsKey))
         {
-            r.Error(node, path, "a sensitive source needs at least one of: tags, subnets, networks");
+            r.Error(node, path, $"a sensitive source needs at least one of: {string.Join(", ", PolicyKeys.Sensitive.Skip(1))}");
         }
 
-        return name is null ? null : new SensitiveSource(name, tags, subnets, networks);
+        return name is null ? null : new SensitiveSource(name, tags, subnets, networks, interfaces);
     }
 
     private CoverageRule? ParseCoverage(YamlNode node, string path, IReadOnlyList<Collector> collectors)

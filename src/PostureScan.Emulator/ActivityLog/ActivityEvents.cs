@@ -15,6 +15,9 @@ internal static class ActivityEvents
 {
     private const string Network = "Microsoft.Network";
 
+    /// <summary>The ingestion delay of a record that names none: the Activity Log shows an event a minute or more after it.</summary>
+    private const int UsualDelaySeconds = 68;
+
     /// <summary>The HTTP method of an operation by its last segment.</summary>
     private static readonly Dictionary<string, string> Methods = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -55,7 +58,7 @@ internal static class ActivityEvents
             var eventId = record.Id is { } id && phase == end ? id : ArmIds.StableGuid($"{correlation}/{phase.Name}").ToString();
             var json = record.Raw ?? Write(record, phase, subscription, tenant, resourceId, group, provider, correlation, eventId);
             var key = (long.MaxValue - phase.Time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + eventId;
-            yield return new ActivityEvent(phase.Time, key, resourceId, group, provider, correlation, json);
+            yield return new ActivityEvent(phase.Time, key, resourceId, group, provider, correlation, json, Submitted(record, phase.Time));
         }
     }
 
@@ -110,7 +113,7 @@ internal static class ActivityEvents
             w.WriteEndObject();
             Localized(w, "status", phase.Status, phase.Status);
             Localized(w, "subStatus", phase.SubStatus, HttpStatuses.TryGetValue(phase.SubStatus, out var code) ? $"{phase.SubStatus} (HTTP Status Code: {code})" : phase.SubStatus);
-            w.WriteString("submissionTimestamp", Time(phase.Time.AddSeconds(68)));
+            w.WriteString("submissionTimestamp", Time(Submitted(record, phase.Time)));
             w.WriteString("subscriptionId", subscription);
             w.WriteString("tenantId", tenant);
             w.WriteEndObject();
@@ -137,6 +140,8 @@ internal static class ActivityEvents
 
         w.WriteEndObject();
     }
+
+    private static DateTimeOffset Submitted(AuditRecord record, DateTimeOffset time) => time.AddSeconds(record.DelaySeconds ?? UsualDelaySeconds);
 
     private static void Localized(Utf8JsonWriter w, string name, string value, string localized)
     {

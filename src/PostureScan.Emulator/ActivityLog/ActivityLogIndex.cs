@@ -7,9 +7,11 @@ internal sealed class ActivityLogIndex
 {
     private readonly Dictionary<string, IReadOnlyList<ActivityEvent>> _logs = new(StringComparer.OrdinalIgnoreCase);
     private readonly EmulatorCounters? _counters;
+    private readonly TimeProvider _time;
 
-    public ActivityLogIndex(World world, EmulatorCounters? counters = null)
+    public ActivityLogIndex(World world, TimeProvider time, EmulatorCounters? counters = null)
     {
+        _time = time;
         _counters = counters;
         var tenants = world.Azure.Subscriptions.ToDictionary(s => s.Id, s => s.TenantId, StringComparer.OrdinalIgnoreCase);
         foreach (var log in world.Audit.ActivityLogs)
@@ -22,7 +24,17 @@ internal sealed class ActivityLogIndex
         }
     }
 
-    public IReadOnlyList<ActivityEvent> Events(string subscription) => _logs.TryGetValue(subscription, out var events) ? events : [];
+    /// <summary>The events the service shows now: those submitted (ingested) by the emulator's clock.</summary>
+    public IReadOnlyList<ActivityEvent> Events(string subscription)
+    {
+        if (!_logs.TryGetValue(subscription, out var events))
+        {
+            return [];
+        }
+
+        var now = _time.GetUtcNow();
+        return [.. events.Where(e => e.Submitted <= now)];
+    }
 
     /// <summary>The subscription's events the filter passes, with the range asked for counted.</summary>
     public List<ActivityEvent> Query(string subscription, ActivityFilter filter)

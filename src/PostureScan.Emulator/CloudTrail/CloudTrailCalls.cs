@@ -8,7 +8,7 @@ namespace PostureScan.Emulator.CloudTrail;
 /// The steps of a CloudTrail call, in AWS's order: refuse and count what is not served, authenticate,
 /// check the region, inject the scope's faults, apply CloudTrail's own rate limit, answer.
 /// </summary>
-internal sealed class CloudTrailCalls(EmulatorState state, CloudTrailIndex index, LookupRateLimit limit)
+internal sealed class CloudTrailCalls(EmulatorState state, LookupRateLimit limit)
 {
     private const string Served = "LookupEvents";
 
@@ -33,16 +33,17 @@ internal sealed class CloudTrailCalls(EmulatorState state, CloudTrailIndex index
             return CloudTrailEndpoint.Error(new JsonError(400, "MissingAuthenticationTokenException", "Missing Authentication Token"));
         }
 
+        var view = state.View;
         var caller = state.AwsCredentials.Resolve(scope.AccessKeyId, sessionToken);
-        var account = caller is null ? null : state.AwsIndex.Account(caller.Account);
-        var region = account is null ? null : state.AwsIndex.Region(account.Id, scope.Region);
+        var account = caller is null ? null : view.Aws.Account(caller.Account);
+        var region = account is null ? null : view.Aws.Region(account.Id, scope.Region);
         if (caller is null || account is null || region is null || !AwsOptInStatus.IsEnabled(region.OptInStatus))
         {
             return CloudTrailEndpoint.Error(InvalidToken);
         }
 
         counters.RecordScopeCall(account.Id, region.Name);
-        var faults = index.Faults(account.Id, region.Name) ?? region.Faults ?? account.Faults;
+        var faults = view.CloudTrail.Faults(account.Id, region.Name) ?? region.Faults ?? account.Faults;
         var outcome = await state.Faults.ApplyAsync(faults, $"cloudtrail/{account.Id}/{region.Name}", ct);
         if (outcome == FaultOutcome.Throttled || (outcome == FaultOutcome.None && !limit.TryTake($"{account.Id}/{region.Name}")))
         {
@@ -61,7 +62,7 @@ internal sealed class CloudTrailCalls(EmulatorState state, CloudTrailIndex index
             counters.RecordAuditQuery(new AuditQuery("cloudtrail", $"{account.Id}/{region.Name}", query.Start, query.End));
         }
 
-        var page = query is null ? null : LookupEvents.Page(index.Events(account.Id, region.Name), query, out invalid);
+        var page = query is null ? null : LookupEvents.Page(view.CloudTrail.Events(account.Id, region.Name), query, out invalid);
         return page is null ? CloudTrailEndpoint.Error(JsonError.Client(invalid.Code, invalid.Message)) : (200, page, null);
     }
 

@@ -20,7 +20,7 @@ internal static class CloudTrailEndpoint
 
     public static void MapCloudTrail(this IApplicationBuilder app, EmulatorState state)
     {
-        var calls = new CloudTrailCalls(state, new CloudTrailIndex(state.World.Audit), new LookupRateLimit(state.Time));
+        var calls = new CloudTrailCalls(state, new LookupRateLimit(state.Time));
         app.Use(async (http, next) =>
         {
             if (http.Request.Headers["X-Amz-Target"].FirstOrDefault() is { } target)

@@ -14,13 +14,12 @@ internal static class GcpEndpoints
 
     public static void MapGcp(this IEndpointRouteBuilder app, EmulatorState state)
     {
-        var index = new GcpIndex(state.World.Gcp);
         var tokens = new GcpAccessTokens(state.Time);
-        var pipeline = new GcpPipeline(state, index, tokens);
+        var pipeline = new GcpPipeline(state, tokens);
         var tokenEndpoint = new TokenEndpoint(state.World.Gcp, tokens, state);
 
         app.MapPost("/token", http => tokenEndpoint.HandleAsync(http));
-        app.MapCloudLogging(state, index, tokens);
+        app.MapCloudLogging(state, tokens);
         foreach (var route in GcpRoutes.All)
         {
             app.MapGet(route.Pattern, http => pipeline.ServeAsync(http, route));

@@ -7,7 +7,7 @@ namespace PostureScan.Emulator.Gcp;
 /// The steps every GCP read goes through: count, authenticate the bearer token, check its scopes,
 /// find the project, inject the scope's faults, answer.
 /// </summary>
-internal sealed class GcpPipeline(EmulatorState state, GcpIndex index, GcpAccessTokens tokens)
+internal sealed class GcpPipeline(EmulatorState state, GcpAccessTokens tokens)
 {
     public async Task ServeAsync(HttpContext http, GcpRoute route)
     {
@@ -31,6 +31,7 @@ internal sealed class GcpPipeline(EmulatorState state, GcpIndex index, GcpAccess
     private async Task<GcpResponse> RunAsync(HttpContext http, GcpRoute route, string? projectId, string? location, string? name)
     {
         var counters = state.Counters;
+        var index = state.View.Gcp;
         counters.RecordCall(route.Action.Name);
 
         var header = http.Request.Headers.Authorization.ToString();

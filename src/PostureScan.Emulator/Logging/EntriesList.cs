@@ -12,7 +12,7 @@ namespace PostureScan.Emulator.Logging;
 /// order, pageSize at a time with a nextPageToken bound to the query. Authentication, OAuth scopes and the
 /// project's faults as for the other Google APIs.
 /// </summary>
-internal sealed class EntriesList(EmulatorState state, GcpIndex index, GcpAccessTokens tokens, ProjectLogIndex logs)
+internal sealed class EntriesList(EmulatorState state, GcpAccessTokens tokens)
 {
     public const string Action = "logging.entries.list";
     private const int MaxBodyBytes = 64 * 1024;
@@ -63,9 +63,10 @@ internal sealed class EntriesList(EmulatorState state, GcpIndex index, GcpAccess
         }
 
         var entries = new List<LogEntryView>();
+        var view = state.View;
         foreach (var id in request.Projects)
         {
-            if (index.Project(id) is not { } project)
+            if (view.Gcp.Project(id) is not { } project)
             {
                 return (GcpErrors.Error(403, "forbidden", $"Permission 'logging.logEntries.list' denied on resource (or it may not exist): projects/{id}", "PERMISSION_DENIED"), id);
             }
@@ -89,7 +90,7 @@ internal sealed class EntriesList(EmulatorState state, GcpIndex index, GcpAccess
 
             var (from, to) = request.Filter.TimeRange();
             state.Counters.RecordAuditQuery(new AuditQuery("logging", project.Id, from, to));
-            entries.AddRange(logs.Entries(project.Id).Where(request.Filter.Includes));
+            entries.AddRange(view.CloudLogging.Entries(project.Id).Where(request.Filter.Includes));
         }
 
         var ordered = request.Descending ? entries.OrderByDescending(e => e.Time).ToList() : entries.OrderBy(e => e.Time).ToList();

@@ -13,9 +13,9 @@ internal static class LoggingEndpoints
 {
     private static readonly string[] AnyMethod = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 
-    public static void MapCloudLogging(this IEndpointRouteBuilder app, EmulatorState state, GcpIndex index, GcpAccessTokens tokens)
+    public static void MapCloudLogging(this IEndpointRouteBuilder app, EmulatorState state, GcpAccessTokens tokens)
     {
-        var entries = new EntriesList(state, index, tokens, new ProjectLogIndex(state.World.Audit));
+        var entries = new EntriesList(state, tokens);
         app.MapPost("/v2/entries:list", entries.HandleAsync);
         app.MapMethods("/v2/{**path}", AnyMethod, async http =>
         {

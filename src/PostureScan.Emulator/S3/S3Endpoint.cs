@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using PostureScan.Emulator.Aws;
-using PostureScan.Emulator.CloudTrail;
 
 namespace PostureScan.Emulator.S3;
 
@@ -15,12 +14,11 @@ internal static class S3Endpoint
 {
     public static void MapS3(this IApplicationBuilder app, EmulatorState state)
     {
-        var archive = new TrailArchive(state.World.Audit, new CloudTrailIndex(state.World.Audit));
         app.Use(async (http, next) =>
         {
             if (SigV4Scope.Parse(http.Request.Headers.Authorization) is { Service: "s3" } scope)
             {
-                await HandleAsync(http, scope, archive, state);
+                await HandleAsync(http, scope, state.View.TrailArchive, state);
                 return;
             }
 

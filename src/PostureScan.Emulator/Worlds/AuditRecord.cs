@@ -37,6 +37,12 @@ public sealed record AuditRecord
     /// <summary>The record's unique id; derived from the others when absent.</summary>
     public string? Id { get; init; }
 
+    /// <summary>
+    /// Seconds after <see cref="Time"/> until the service has ingested the record and lists it (the Activity Log
+    /// takes one to five minutes); null: the service's usual delay.
+    /// </summary>
+    public int? DelaySeconds { get; init; }
+
     /// <summary>The record exactly as served (JSON, or anything else for a malformed record); overrides rendering.</summary>
     public string? Raw { get; init; }
 }

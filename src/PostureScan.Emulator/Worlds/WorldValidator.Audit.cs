@@ -60,6 +60,7 @@ internal sealed partial class WorldValidator
         {
             Require(record, record.Name.Length > 0 || record.Raw is not null, "an audit event needs a name");
             Require(record, record.Time != default, $"audit event '{record.Name}' needs a time");
+            Require(record, record.DelaySeconds is null or (>= 0 and <= 86_400), $"audit event '{record.Name}': delaySeconds must be between 0 and 86400");
         }
     }
 

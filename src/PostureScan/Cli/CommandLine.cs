@@ -21,6 +21,7 @@ internal static class CommandLine
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         return root;
     }
 

@@ -129,7 +129,7 @@ internal static class DemoCommand
         settings["Gcp"]!["ComputeEndpoint"] = $"http://127.0.0.1:{ReplayPort}/compute/v1/";
         settings["Gcp"]!["ResourceManagerEndpoint"] = $"http://127.0.0.1:{ReplayPort}/";
         settings["Gcp"]!["CredentialFile"] = Path.Combine(dir.FullName, GcpReplayKeyName);
-        settings["Cisco"] = new JsonObject { ["Directory"] = devices };
+        settings["Cisco"]!["Directory"] = devices;
         settings["Audit"] = new JsonObject
         {
             ["Sources"] = new JsonArray(

@@ -10,6 +10,14 @@ internal static partial class DemoBundle
     public const string SettingsName = "demo-settings.json";
     public const string PolicyName = "sanctioned-ndr.example.yaml";
 
+    /// <summary>How each log spells a time: ISO 8601 (the cloud logs), IOS syslog, tac_plus (no year).</summary>
+    private static readonly Dictionary<string, string> TimeFormats = new(StringComparer.Ordinal)
+    {
+        [""] = "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        ["syslog"] = "MMM d yyyy HH:mm:ss.fff",
+        ["tacacs"] = "MMM dd HH:mm:ss",
+    };
+
     public static Stream Open(string name) =>
         typeof(DemoBundle).Assembly.GetManifestResourceStream($"PostureScan.Demo.{name}")
         ?? throw new InvalidOperationException($"the executable lacks its embedded {name}");
@@ -35,7 +43,8 @@ internal static partial class DemoBundle
 
     /// <summary>
     /// Writes the bundled audit logs into <paramref name="folder"/>, their event times (written in the bundle
-    /// as <c>{{-MINUTES}}</c>) made relative to <paramref name="now"/>, so the events fall inside the lookback window.
+    /// as <c>{{-MINUTES}}</c>, or <c>{{-MINUTES:syslog}}</c> and <c>{{-MINUTES:tacacs}}</c> in the device logs'
+    /// own spellings) made relative to <paramref name="now"/>, so the events fall inside the lookback window.
     /// </summary>
     public static void WriteAuditLogs(string folder, DateTimeOffset now)
     {
@@ -47,12 +56,15 @@ internal static partial class DemoBundle
         }
     }
 
-    /// <summary>The bundled text with each <c>{{-MINUTES}}</c> written as the time that many minutes before <paramref name="now"/>.</summary>
+    /// <summary>
+    /// The bundled text with each <c>{{-MINUTES}}</c> (or <c>{{-MINUTES:syslog}}</c>, <c>{{-MINUTES:tacacs}}</c>)
+    /// written as the time that many minutes before <paramref name="now"/>, in that log's spelling.
+    /// </summary>
     public static string Dated(string text, DateTimeOffset now) =>
         MinutesAgo().Replace(text, m =>
             (now - TimeSpan.FromMinutes(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
-            .UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            .UtcDateTime.ToString(TimeFormats[m.Groups[2].Value], CultureInfo.InvariantCulture));
 
-    [GeneratedRegex(@"\{\{-(\d{1,7})\}\}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\{\{-(\d{1,7})(?::(syslog|tacacs))?\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex MinutesAgo();
 }

@@ -4,6 +4,7 @@ using PostureScan.Aws;
 using PostureScan.Aws.Audit;
 using PostureScan.Azure;
 using PostureScan.Azure.Audit;
+using PostureScan.Cisco.Accounting;
 using PostureScan.Core.Audit;
 using PostureScan.Gcp;
 using PostureScan.Gcp.Logging;
@@ -20,7 +21,7 @@ internal static class AuditSourceRegistry
     private static readonly Dictionary<string, Func<IConfiguration, IConfigurationSection, TimeProvider, IAuditSource>> Entries =
         new(StringComparer.OrdinalIgnoreCase)
         {
-            ["files"] = (_, section, _) => Files(Bind<FileAuditSourceSettings>(section)),
+            ["files"] = (c, section, t) => Files(Bind<FileAuditSourceSettings>(section), c, t),
             [CloudTrailLookupSource.TypeName] = (c, s, t) => new CloudTrailLookupSource(AppConfiguration.Bind<AwsOptions>(c, "Aws"), Bind<CloudTrailLookupSettings>(s), t),
             [CloudTrailArchiveSource.TypeName] = (c, s, t) => new CloudTrailArchiveSource(AppConfiguration.Bind<AwsOptions>(c, "Aws"), Bind<CloudTrailArchiveSettings>(s), t),
             [ActivityLogSource.TypeName] = (c, s, t) => new ActivityLogSource(AppConfiguration.Bind<AzureOptions>(c, "Azure"), Bind<ActivityLogSettings>(s), t),
@@ -85,8 +86,17 @@ internal static class AuditSourceRegistry
         }
     }
 
-    private static FileAuditSource Files(FileAuditSourceSettings settings) =>
+    /// <summary>
+    /// Files of any platform: the JSON cloud logs, and Cisco syslog and TACACS+ accounting, whose device names
+    /// (syslog host, NAS address) go through the Cisco section's DeviceNames like the device files' names.
+    /// </summary>
+    private static FileAuditSource Files(FileAuditSourceSettings settings, IConfiguration configuration, TimeProvider time) =>
         settings.Paths.Count == 0
             ? throw new UsageException($"audit source '{settings.Name}': Paths must name at least one file or folder")
-            : new FileAuditSource(settings.Name, settings.Paths);
+            : new FileAuditSource(settings.Name, settings.Paths, CiscoAccountingFormat.ReaderOptions(time, CiscoDeviceNames(configuration)));
+
+    private static Dictionary<string, string> CiscoDeviceNames(IConfiguration configuration) =>
+        configuration.GetSection("Cisco:DeviceNames").GetChildren()
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value!, StringComparer.OrdinalIgnoreCase);
 }

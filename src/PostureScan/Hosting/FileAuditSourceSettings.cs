@@ -1,6 +1,9 @@
 namespace PostureScan.Hosting;
 
-/// <summary>An audit source of type <c>files</c>: files or folders of CloudTrail, Activity Log or Cloud Audit Log records.</summary>
+/// <summary>
+/// An audit source of type <c>files</c>: files or folders of CloudTrail, Activity Log or Cloud Audit Log records,
+/// or Cisco syslog and TACACS+ accounting logs, each recognised by its content.
+/// </summary>
 internal sealed class FileAuditSourceSettings
 {
     public string Name { get; set; } = "";

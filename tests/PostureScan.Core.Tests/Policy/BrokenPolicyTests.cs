@@ -10,7 +10,7 @@ public class BrokenPolicyTests
     {
         {
             "version: 1\ncolectors: []",
-            "2:1: colectors: unknown key 'colectors'; expected one of: version, estate, collectors, principals, sourceNetworks, sensitive, coverage, exceptions, checks"
+            "2:1: colectors: unknown key 'colectors'; expected one of: version, estate, collectors, principals, sourceNetworks, erspanNetworks, sensitive, coverage, exceptions, checks"
         },
         {
             "collectors: []",
@@ -42,7 +42,7 @@ public class BrokenPolicyTests
         },
         {
             "version: 1\ncollectors:\n  - name: ndr\n    providerIds: [tmt-1]\n    cidr: [10.0.0.0/8]",
-            "5:5: collectors[0].cidr: unknown key 'cidr'; expected one of: name, providerIds, cidrs, tags"
+            "5:5: collectors[0].cidr: unknown key 'cidr'; expected one of: name, providerIds, cidrs, tags, interfaces, rspanVlans"
         },
         {
             "version: 1\ncollectors:\n  - providerIds: [tmt-1]",
@@ -50,7 +50,7 @@ public class BrokenPolicyTests
         },
         {
             "version: 1\ncollectors:\n  - name: ndr",
-            "3:5: collectors[0]: a collector needs at least one of: providerIds, cidrs, tags"
+            "3:5: collectors[0]: a collector needs at least one of: providerIds, cidrs, tags, interfaces, rspanVlans"
         },
         {
             "version: 1\ncollectors:\n  - name: ndr\n    tags: [role]",
@@ -114,7 +114,7 @@ public class BrokenPolicyTests
         },
         {
             "version: 1\nchecks:\n  sneaky-check: { enabled: false }",
-            "3:3: checks.sneaky-check: unknown check 'sneaky-check'; known checks: unapproved-destination, destination-in-foreign-account, destination-internet-facing, created-by-unapproved-principal, created-from-unapproved-network, unattributed-missing, short-lived-mirror, accept-all-filter, full-packet-capture-of-sensitive-source, coverage-gap, collector-unhealthy, failed-create-attempts"
+            "3:3: checks.sneaky-check: unknown check 'sneaky-check'; known checks: unapproved-destination, destination-in-foreign-account, destination-internet-facing, erspan-destination-outside-sanctioned-networks, created-by-unapproved-principal, created-from-unapproved-network, unattributed-missing, short-lived-mirror, accept-all-filter, full-packet-capture-of-sensitive-source, coverage-gap, collector-unhealthy, failed-create-attempts"
         },
         {
             "version: 1\nprincipals:\n  - ''",

@@ -18,7 +18,7 @@ public class PolicyLoaderTests
         Assert.Contains("444444444444", policy.EstateAccounts);
         Assert.True(policy.IsAllowedPrincipal("arn:aws:sts::222222222222:assumed-role/posturescan/nightly"));
         Assert.False(policy.IsAllowedPrincipal("arn:aws:sts::222222222222:assumed-role/admin/mallory"));
-        Assert.Equal(new DateOnly(2025, 12, 31), Assert.Single(policy.Exceptions).Expires);
+        Assert.Equal([new DateOnly(2025, 12, 31), new DateOnly(2099, 12, 31)], policy.Exceptions.Select(e => e.Expires));
         Assert.Equal(["corelight-prod-use1", "zeek-azure-weu", "zeek-gcp-euw1"], policy.Coverage.Select(c => c.Collector));
         Assert.Equal(Severity.High, policy.Checks["coverage-gap"].Severity);
         Assert.Equal(128L, policy.Checks["full-packet-capture-of-sensitive-source"].Settings["maxPacketLength"]);

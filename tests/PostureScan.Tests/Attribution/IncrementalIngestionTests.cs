@@ -13,8 +13,14 @@ public sealed class IncrementalIngestionTests
     private const string Tap = $"/subscriptions/{Subscription}/resourceGroups/rg-ndr/providers/Microsoft.Network/virtualNetworkTaps/vtap-a";
     private const string Mirroring = "projects/prj-inc/regions/europe-west1/packetMirrorings/pm-a";
 
-    /// <summary>An old event, one within every source's delivery lag of now (read by both scans), and one an hour ahead.</summary>
-    private static readonly TimeSpan[] Times = [TimeSpan.FromDays(-2), TimeSpan.FromMinutes(-5), TimeSpan.FromHours(1)];
+    /// <summary>
+    /// The first scan runs two hours ago by the scanner's clock, the second now: the emulator answers on real
+    /// time (its Activity Log lists an event only once ingested), so the events between the scans lie in the past.
+    /// </summary>
+    private static readonly TimeSpan FirstScan = TimeSpan.FromHours(-2);
+
+    /// <summary>An old event, one within every source's delivery lag of the first scan (read by both scans), and one between the scans.</summary>
+    private static readonly TimeSpan[] Times = [FirstScan - TimeSpan.FromDays(2), FirstScan - TimeSpan.FromMinutes(5), FirstScan + TimeSpan.FromHours(1)];
 
     private static string Events(Func<int, TimeSpan, string> line) => string.Join('\n', Times.Select((t, i) => line(i, t)));
 
@@ -53,11 +59,11 @@ public sealed class IncrementalIngestionTests
         await using var scan = await StartAsync(World, [.. Lookup(0), .. Activity(1)]);
         scan.Configure([.. scan.Logging(2).Select(s => ("Audit:" + s.Item1, s.Item2))]);
 
-        var first = await scan.ScanAsync("aws", "azure", "gcp");
+        var first = await scan.ScanAsync(FirstScan, "aws", "azure", "gcp");
 
         var firstQueries = scan.Host.Counters.AuditQueries.ToList();
         Assert.Equal(["activitylog", "cloudtrail", "logging"], firstQueries.Select(q => q.Service).Distinct().Order(StringComparer.Ordinal));
-        Assert.All(firstQueries, q => Assert.InRange(q.From!.Value, Now.AddDays(-30), Now.AddDays(-30).AddMinutes(5)));
+        Assert.All(firstQueries, q => Assert.InRange(q.From!.Value, Now.Add(FirstScan).AddDays(-30), Now.Add(FirstScan).AddDays(-30).AddMinutes(5)));
         // The old and the recent event of each provider; the Activity Log logs each write twice (Begin and End).
         Assert.Equal([4L, 2L, 2L], Stored(first)); // activity, logging, trail
         Assert.Equal(8, await scan.CountAsync("audit_events"));
@@ -65,7 +71,7 @@ public sealed class IncrementalIngestionTests
             ["activity azure/6e1d7b2f-8c3a-4d4e-8f9a-2b3c4d5e6f70/global", "logging gcp/prj-inc/*", "trail aws/111111111111/us-east-1"],
             await scan.CheckpointsAsync());
 
-        var second = await scan.ScanAsync(TimeSpan.FromHours(2), "aws", "azure", "gcp");
+        var second = await scan.ScanAsync("aws", "azure", "gcp");
 
         var secondQueries = scan.Host.Counters.AuditQueries.Skip(firstQueries.Count).ToList();
         Assert.Equal(["activitylog", "cloudtrail", "logging"], secondQueries.Select(q => q.Service).Distinct().Order(StringComparer.Ordinal));
@@ -74,7 +80,7 @@ public sealed class IncrementalIngestionTests
             // From where the first read ended, less the lag: not the thirty days of a first read.
             var firstEnd = firstQueries.Where(q => q.Service == query.Service).Max(q => q.To!.Value);
             Assert.InRange(query.From!.Value, firstEnd - Lag[query.Service] - TimeSpan.FromSeconds(1), firstEnd - Lag[query.Service] + TimeSpan.FromSeconds(1));
-            Assert.True(query.To > Now.AddHours(1), $"{query.Service} read to {query.To}");
+            Assert.True(query.To > Now.Add(FirstScan).AddHours(1), $"{query.Service} read to {query.To}");
         }
 
         // The recent events are read again (they lie in the overlap) but only the new ones are stored.

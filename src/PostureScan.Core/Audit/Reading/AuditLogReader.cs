@@ -9,8 +9,9 @@ namespace PostureScan.Core.Audit.Reading;
 /// the format from the content: CloudTrail (<c>{"Records":[...]}</c>, LookupEvents pages, one event
 /// per line), Azure Activity Log (export <c>{"records":[...]}</c> or one per line, REST
 /// <c>{"value":[...]}</c>) and GCP LogEntry (array, <c>{"entries":[...]}</c>, one per line).
-/// Only records whose event name the matcher accepts are parsed and normalised. Live sources feed
-/// each API page through <see cref="Read"/> as a stream.
+/// Only records whose event name the matcher accepts are parsed and normalised. Inputs that are not
+/// JSON go to the first of <see cref="AuditReaderOptions.TextFormats"/> that recognises their first
+/// line (device syslog, TACACS+ accounting). Live sources feed each API page through <see cref="Read"/>.
 /// </summary>
 public sealed class AuditLogReader(EventNameMatcher matcher, AuditReaderOptions? options = null)
 {
@@ -30,11 +31,68 @@ public sealed class AuditLogReader(EventNameMatcher matcher, AuditReaderOptions?
     /// </summary>
     public AuditReadResult Read(Stream stream, AuditInput source, Action<AuditEvent> onEvent)
     {
+        if (_options.TextFormats is { Count: > 0 } formats && TextInputSniffer.Sniff(ref stream, formats) is { } format)
+        {
+            return ReadText(stream, source, format, onEvent);
+        }
+
         var handler = new Handler(matcher, source, onEvent, _options);
         using var window = new ByteWindow(stream, _options.MaxRecordBytes);
         var splitter = new RecordSplitter(window, matcher, handler, _options.MaxDepth);
         splitter.Run();
         return new AuditReadResult(source.File ?? source.Api ?? "", splitter.Records, handler.Matched, handler.MalformedCount, handler.Malformed);
+    }
+
+    private AuditReadResult ReadText(Stream stream, AuditInput source, ITextAuditFormat format, Action<AuditEvent> onEvent)
+    {
+        var reader = format.Open(source);
+        long records = 0, matched = 0, malformedCount = 0;
+        var malformed = new List<MalformedInput>();
+        void Emit(AuditEvent e)
+        {
+            matched++;
+            onEvent(e);
+        }
+
+        void Malformed(TextLine line, string reason)
+        {
+            if (++malformedCount <= _options.MaxMalformedListed)
+            {
+                malformed.Add(new MalformedInput(line.Offset, line.Number, reason));
+            }
+        }
+
+        var last = new TextLine(null, 0, 0);
+        try
+        {
+            foreach (var line in new TextLineSplitter(stream, AuditReaderOptions.MaxLineBytes).Lines())
+            {
+                last = line;
+                if (line.Text is null)
+                {
+                    Malformed(line, $"line longer than {AuditReaderOptions.MaxLineBytes} bytes");
+                }
+                else if (!string.IsNullOrWhiteSpace(line.Text))
+                {
+                    if (reader.Read(line.Text, line.Number, Emit))
+                    {
+                        records++;
+                    }
+                    else
+                    {
+                        Malformed(line, "not a record of the log format of this input");
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            // A truncated or corrupt gzip member ends the input; the lines before it still count.
+            Malformed(last with { Number = last.Number + 1 }, $"input ends early: {e.Message}");
+        }
+
+        reader.Complete(Emit);
+        return new AuditReadResult(source.File ?? source.Api ?? "", records, matched, malformedCount, malformed);
     }
 
     private sealed class Handler(EventNameMatcher matcher, AuditInput source, Action<AuditEvent> onEvent, AuditReaderOptions options) : IRecordHandler

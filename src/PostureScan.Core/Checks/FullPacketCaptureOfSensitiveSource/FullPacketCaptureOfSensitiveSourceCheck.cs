@@ -34,7 +34,7 @@ internal sealed class FullPacketCaptureOfSensitiveSourceCheck : ICheck
             }
 
             var hits = session.Sources
-                .Select(source => (source, rule: context.Policy.Sensitive.FirstOrDefault(s => s.Matches(source))))
+                .Select(source => (source, rule: context.Policy.Sensitive.FirstOrDefault(s => s.Matches(session, source))))
                 .Where(h => h.rule is not null)
                 .ToList();
             if (hits.Count > 0)

@@ -4,7 +4,8 @@ namespace PostureScan.Cli.Detect;
 
 /// <summary>
 /// <c>posturescan detect PATH... [--format table|jsonl|csv] [--since TIME] [--until TIME] [--writes-only] [--emit-sigma]</c>:
-/// the T1020.001 audit-log detection over CloudTrail, Azure Activity Log and GCP Cloud Audit Log files, or with
+/// the T1020.001 audit-log detection over CloudTrail, Azure Activity Log, GCP Cloud Audit Log and Cisco syslog or
+/// TACACS+ accounting files, or with
 /// <c>--source TYPE</c> and scope options over a live audit log.
 /// </summary>
 internal static class DetectCommand
@@ -15,7 +16,7 @@ internal static class DetectCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Audit-log files (.json, .json.gz, one event per line), directories (read recursively), or - for standard input",
+            Description = "Audit-log files (.json, .json.gz, one event per line; Cisco syslog or TACACS+ accounting), directories (read recursively), or - for standard input",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var format = new Option<string>("--format")
@@ -29,7 +30,7 @@ internal static class DetectCommand
         var writesOnly = new Option<bool>("--writes-only") { Description = "Leave out reads (Describe, Get, List)" };
         var emitSigma = new Option<bool>("--emit-sigma") { Description = "Write the detection as Sigma rules (YAML, one per log source) and exit" };
 
-        var command = new Command("detect", "Find traffic-mirroring activity (MITRE T1020.001) in AWS, Azure and GCP audit logs");
+        var command = new Command("detect", "Find traffic-mirroring activity (MITRE T1020.001) in AWS, Azure and GCP audit logs and Cisco accounting");
         command.Arguments.Add(paths);
         var live = new LiveSourceArguments();
         foreach (var option in new Option[] { format, since, until, writesOnly, emitSigma }.Concat(live.All))

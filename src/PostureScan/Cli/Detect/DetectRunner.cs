@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PostureScan.Cisco.Accounting;
 using PostureScan.Core.Audit;
 using PostureScan.Core.Audit.Matching;
 using PostureScan.Core.Audit.Output;
@@ -69,7 +70,8 @@ internal sealed class DetectRunner(DetectConsole console)
     private List<InputOutcome> ReadAll(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         // The report needs no raw records: matched events then cost a few hundred bytes each.
-        var reader = new AuditLogReader(EventNameMatcher.Mirror, AuditReaderOptions.Default with { KeepRawJson = false });
+        // Cisco syslog and TACACS+ accounting are recognised by content, like the cloud logs.
+        var reader = new AuditLogReader(EventNameMatcher.Mirror, CiscoAccountingFormat.ReaderOptions(console.Time, null, AuditReaderOptions.Default with { KeepRawJson = false }));
         var outcomes = new ConcurrentDictionary<int, InputOutcome>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(0, files.Count, parallel, i => outcomes[i] = ReadOne(reader, files[i]));
