@@ -84,19 +84,27 @@ public sealed class AttributionCommandTests
     }
 
     [Fact]
-    public async Task A_missing_audit_path_does_not_fail_the_scan_and_makes_attribution_unknown()
+    public async Task A_missing_audit_path_does_not_fail_the_scan_and_makes_the_source_unavailable()
     {
         using var dir = new TemporaryDirectory();
         await using var host = await EmulatorHost.StartAsync(Emulator.Worlds.World.Parse(World, "test.yaml"));
+        var db = dir.File("s.db");
 
-        var (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "scan", "--config", Config(dir, host.Endpoint, dir.File("nowhere")), "--db", dir.File("s.db"), "--json");
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "scan", "--config", Config(dir, host.Endpoint, dir.File("nowhere")), "--db", db, "--json");
 
         Assert.True(exit == 0, $"exit {exit}: {stderr}");
         using var json = JsonDocument.Parse(stdout);
         var audit = json.RootElement.GetProperty("audit");
         Assert.Equal("failed", audit.GetProperty("sources")[0].GetProperty("status").GetString());
         Assert.Equal(1, json.RootElement.GetProperty("sessions").GetProperty("aws").GetInt32());
-        Assert.Equal(1, audit.GetProperty("sessions").GetProperty("unknown").GetInt32());
+        Assert.Equal(1, audit.GetProperty("sessions").GetProperty("source-unavailable").GetInt32());
+        Assert.False(audit.GetProperty("sessions").TryGetProperty("unknown", out _));
+
+        (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "show", "tms-0000000000000000d", "--db", db);
+
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        Assert.Contains("source-unavailable", stdout, StringComparison.Ordinal);
+        Assert.Contains("audit source trail-files failed", stdout, StringComparison.Ordinal); // the reason says why
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class DemoTests
         Assert.Equal(10, states.GetProperty("attributed").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-missing").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-beyond-retention").GetInt32());
-        Assert.Equal(0, states.GetProperty("unknown").GetInt32()); // the Cisco sessions are attributed from the device logs
+        Assert.Equal(0, states.GetProperty("source-unavailable").GetInt32()); // the Cisco sessions are attributed from the device logs
         Assert.Equal(1, audit.GetProperty("shortLived").GetInt32());
         Assert.Equal(4, audit.GetProperty("failedAttempts").GetInt32());
 

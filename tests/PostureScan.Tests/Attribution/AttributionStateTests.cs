@@ -72,7 +72,7 @@ public sealed class AttributionStateTests
         Assert.Contains("inside the audit window", missing.Reason, StringComparison.Ordinal);
 
         var unknown = states["tms-0d0000000000000s4"];
-        Assert.Equal(AttributionState.Unknown, unknown.State);
+        Assert.Equal(AttributionState.SourceUnavailable, unknown.State);
         Assert.Contains("aws/111111111111/eu-west-1", unknown.Reason, StringComparison.Ordinal);
         Assert.Contains("cloudtrail:LookupEvents", unknown.Reason, StringComparison.Ordinal);
         Assert.Empty(unknown.EventIds);
