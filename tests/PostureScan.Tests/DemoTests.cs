@@ -73,6 +73,10 @@ public sealed class DemoTests
         var guest = attribution.Session(outside.Id)!.Session; // logged with an upper-case id
         Assert.Equal(("guest.contractor@outlook.example", "203.0.113.77"), (guest.Actor, guest.SourceIp));
         Assert.Equal("ndr-automation@example.com", attribution.Session(sanctioned.Id)!.Session.Actor);
+        var tapConfigurations = attribution.Session(sanctioned.Id)!.Parts.Where(p => p.Kind == "tap-configuration").Select(p => p.Attribution).ToList();
+        Assert.Equal(["nic-web01", "nic-web02"], tapConfigurations.Select(a => a.ResourceId.Split('/')[^3]).Order(StringComparer.Ordinal));
+        Assert.All(tapConfigurations, a => Assert.Equal((Core.Attribution.AttributionState.Attributed, "ndr-automation@example.com"), (a.State, a.Actor)));
+        Assert.Equal(("tap-configuration", "guest.contractor@outlook.example"), attribution.Session(outside.Id)!.Parts[^1] is var diag ? (diag.Kind, diag.Attribution.Actor) : default);
         var contractor = attribution.Session(payments.Id)!.Session;
         Assert.Equal(("pat@contractor-lab.example", "203.0.113.78"), (contractor.Actor, contractor.SourceIp));
         Assert.Equal(Core.Attribution.AttributionState.Attributed, attribution.Session(gcpSanctioned.Id)!.Session.State);
