@@ -149,6 +149,8 @@ public sealed class DemoTests
         Assert.Contains("vtap-diag", stdout, StringComparison.Ordinal);
         Assert.Contains("Who created each mirror", stdout, StringComparison.Ordinal);
         Assert.Contains("unattributed-missing", stdout, StringComparison.Ordinal);
+        Assert.Contains("Short-lived mirrors", stdout, StringComparison.Ordinal);
+        Assert.Contains("tms-0e0e0e0e0e0e00005", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("posturescan-demo/posturescan.db")));
     }
 }
