@@ -148,6 +148,8 @@ public sealed class ProviderAttributionTests
         Assert.Contains("tap-configuration", stdout, StringComparison.Ordinal);
         Assert.Contains("az-tapcfg-update", stdout, StringComparison.Ordinal);
         Assert.Contains("unattributed-missing", stdout, StringComparison.Ordinal);
+        var (byPartExit, byPart, _) = await CliProcess.RunAsync(scan.Folder, "show", Web02Configuration.ToUpperInvariant(), "--db", scan.Database);
+        Assert.Equal((0, stdout), (byPartExit, byPart)); // a tap configuration's id shows its vTAP
         (exit, _, stderr) = await CliProcess.RunAsync(scan.Folder, "export", "--format", "json", "--out", "export.json", "--db", scan.Database);
         Assert.True(exit == 0, $"exit {exit}: {stderr}");
         var mirror = Assert.Single(JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(scan.Folder, "export.json")))!["mirrors"]!.AsArray())!;
