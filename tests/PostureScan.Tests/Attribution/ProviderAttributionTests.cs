@@ -147,6 +147,8 @@ public sealed class ProviderAttributionTests
         Assert.True(exit == 0, $"exit {exit}: {stderr}");
         Assert.Contains("tap-configuration", stdout, StringComparison.Ordinal);
         Assert.Contains("az-tapcfg-update", stdout, StringComparison.Ordinal);
+        Assert.Contains("networkInterfaces/nic-web01/tapConfigurations/tapcfg-ids", stdout, StringComparison.Ordinal); // the NIC tells the two apart
+        Assert.Contains("networkInterfaces/nic-web02/tapConfigurations/tapcfg-ids", stdout, StringComparison.Ordinal);
         Assert.Contains("unattributed-missing", stdout, StringComparison.Ordinal);
         var (byPartExit, byPart, _) = await CliProcess.RunAsync(scan.Folder, "show", Web02Configuration.ToUpperInvariant(), "--db", scan.Database);
         Assert.Equal((0, stdout), (byPartExit, byPart)); // a tap configuration's id shows its vTAP
