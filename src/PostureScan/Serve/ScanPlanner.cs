@@ -53,7 +53,9 @@ internal sealed partial class ScanPlanner(
             await committer.CommitAsync(scheduler, open.RunId, cancellationToken);
         }
 
-        var providers = sources.Create();
+        // The run's id first: its scope jobs on this node reuse the sources (and the roles) of its discovery.
+        var runId = ScanRun.NewId(now);
+        var providers = sources.ForRun(runId);
         var scopes = new List<Scope>();
         var failures = new List<ScopeResult>();
         foreach (var source in providers)
@@ -63,7 +65,7 @@ internal sealed partial class ScanPlanner(
             failures.AddRange(discovery.Failures);
         }
 
-        var plan = new StagedRunPlan(ScanRun.NewId(now), now, [.. providers.Select(p => p.Provider)], scopes.Distinct().ToList(), failures);
+        var plan = new StagedRunPlan(runId, now, [.. providers.Select(p => p.Provider)], scopes.Distinct().ToList(), failures);
         planned.Add(plan.RunId);
         await store.Staging.BeginStagedRunAsync(plan, cancellationToken);
         foreach (var failure in failures)
