@@ -28,13 +28,17 @@ as_postgres "$pgbin/initdb" -D "$out/pg/data" -U postgres -A trust -E UTF8 --no-
 as_postgres "$pgbin/pg_ctl" -D "$out/pg/data" -l "$out/pg/server.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -p $port -k $out/pg -c fsync=off -c max_connections=300" start >/dev/null
 psql() { "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+# Cpu seconds of a process (utime + stime), and with its reaped children (PostgreSQL's backends end as children of the postmaster).
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" -v all="${2:-0}" '{ sub(/.*\) /, ""); t = $12 + $13; if (all) t += $14 + $15; printf "%.2f", t / hz }' "/proc/$1/stat"; }
+postmaster=$(head -1 "$out/pg/data/postmaster.pid")
 
 measure() { # nodes
-  local nodes=$1 db="scale_$1" emulator endpoint fire
+  local nodes=$1 db="scale_$1" emulator endpoint fire pg_before
   psql -d postgres -c "CREATE DATABASE $db"
+  pg_before=$(cpu_s "$postmaster" 1)
   dotnet "$cli" emulator --world "$out/world.yaml" --port 0 --https-port 0 > "$out/emulator-$nodes.log" 2>&1 &
   emulator=$!; pids+=("$emulator")
-  until grep -q 'listening on' "$out/emulator-$nodes.log"; do sleep 0.1; done
+  until grep -q 'listening on' "$out/emulator-$nodes.log" 2>/dev/null; do sleep 0.1; done
   endpoint=$(sed -n 's/.*listening on \(http:[^ ]*\) .*/\1/p' "$out/emulator-$nodes.log" | head -1)
   # One firing, far enough ahead for every node to have joined the cluster.
   fire=$(date -u -d '+40 seconds' '+%-S %-M %-H')
@@ -53,16 +57,25 @@ measure() { # nodes
     [ -n "$row" ] && break
     sleep 1
   done
+  local load nodes_cpu=0 emulator_cpu
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  for pid in "${node_pids[@]}"; do nodes_cpu=$(awk -v a="$nodes_cpu" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.2f", a + b }'); done
+  emulator_cpu=$(cpu_s "$emulator")
   for pid in "${node_pids[@]}" "$emulator"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  sleep 2 # the nodes' connections close and their backends are reaped into the postmaster's children time
   [ -n "$row" ] || { echo "no run was committed with $nodes node(s) within 30 minutes" >&2; return 1; }
   read -r started finished calls <<< "$row"
-  echo "$(( $(date -u -d "$finished" +%s%N) / 1000000 - $(date -u -d "$started" +%s%N) / 1000000 )) $calls"
+  # Cpu of the nodes includes their start-up and the wait for the firing; the run's duration does not.
+  echo "$(( $(date -u -d "$finished" +%s%N) / 1000000 - $(date -u -d "$started" +%s%N) / 1000000 )) $calls $nodes_cpu $emulator_cpu $(awk -v a="$pg_before" -v b="$(cpu_s "$postmaster" 1)" 'BEGIN { printf "%.2f", b - a }') $load"
 }
 
-read -r one one_calls < <(measure 1)
-read -r two two_calls < <(measure 2)
+read -r one one_calls one_cpu one_emu one_pg one_load < <(measure 1)
+read -r two two_calls two_cpu two_emu two_pg two_load < <(measure 2)
 echo
-echo "Two nodes on PostgreSQL (run duration as stored, first scope job to commit):"
-awk -v a="$one" -v b="$two" -v ca="$one_calls" -v cb="$two_calls" 'BEGIN {
-  printf "| nodes | run | API calls |\n|---|---|---|\n| 1 | %.2f s | %d |\n| 2 | %.2f s | %d |\n", a / 1000, ca, b / 1000, cb
+echo "Two nodes on PostgreSQL (run duration as stored, scan firing to commit; cpu seconds of the serve nodes, the emulator and PostgreSQL; load average at the end):"
+awk -v a="$one" -v b="$two" -v ca="$one_calls" -v cb="$two_calls" \
+    -v na="$one_cpu" -v nb="$two_cpu" -v ea="$one_emu" -v eb="$two_emu" -v pa="$one_pg" -v pb="$two_pg" -v la="$one_load" -v lb="$two_load" 'BEGIN {
+  printf "| nodes | run | API calls | cpu, nodes | cpu, emulator | cpu, PostgreSQL | load |\n|---|---|---|---|---|---|---|\n"
+  printf "| 1 | %.2f s | %d | %.2f s | %.2f s | %.2f s | %s |\n", a / 1000, ca, na, ea, pa, la
+  printf "| 2 | %.2f s | %d | %.2f s | %.2f s | %.2f s | %s |\n", b / 1000, cb, nb, eb, pb, lb
   printf "two nodes / one node: **%.2f** (goal <= 0.6): %s\n", b / a, (b / a <= 0.6 ? "met" : "MISSED") }' | tee "$out/cluster.md"

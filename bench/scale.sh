@@ -6,6 +6,7 @@
 # world's minimum. Then the two-node part (two `serve` nodes on PostgreSQL) when cluster mode exists.
 # Usage: bench/scale.sh [OUT_DIR]
 #   env: ACCOUNTS=120 REGIONS=17 SESSIONS=3 LATENCY_MS=50 THROTTLE=0.05 CONCURRENCY=32 SCOPES_IN_PROGRESS=2*CONCURRENCY
+#        CLUSTER=0 skips the two-node part (for repeated one-node runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-$(mktemp -d "${TMPDIR:-/tmp}/posturescan-scale.XXXXXX")}
@@ -49,7 +50,9 @@ dotnet "$bench" scale-report "$out" || report=$?
 
 # Two nodes on PostgreSQL: the same world, scanned by two `serve` nodes sharing one database,
 # against one node. Needs cluster mode (Database: postgres) and per-scope jobs in `serve`.
-if grep -q 'Database' src/PostureScan/Hosting/StoreSettings.cs && [ -f src/PostureScan/Serve/ScopeJob.cs ]; then
+if [ "${CLUSTER:-1}" = 0 ]; then
+  :
+elif grep -q 'Database' src/PostureScan/Hosting/StoreSettings.cs && [ -f src/PostureScan/Serve/ScopeJob.cs ]; then
   bench/scale-cluster.sh "$out"
 else
   echo

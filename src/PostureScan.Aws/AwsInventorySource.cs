@@ -12,7 +12,7 @@ namespace PostureScan.Aws;
 /// AWS traffic mirroring inventory across accounts (base credentials or an assumed role each) and
 /// regions (configured, or every enabled region).
 /// </summary>
-public sealed class AwsInventorySource : IInventorySource, ICandidateLister, IDisposable
+public sealed class AwsInventorySource : IInventorySource, IStreamingDiscovery, ICandidateLister, IDisposable
 {
     private readonly AwsOptions options;
     private readonly TimeProvider time;
@@ -29,8 +29,13 @@ public sealed class AwsInventorySource : IInventorySource, ICandidateLister, IDi
 
     public string Provider => Providers.Aws;
 
-    public async Task<ScopeDiscovery> DiscoverAsync(CancellationToken cancellationToken)
+    public Task<ScopeDiscovery> DiscoverAsync(CancellationToken cancellationToken) =>
+        DiscoverAsync((_, _) => ValueTask.CompletedTask, cancellationToken);
+
+    /// <summary>Hands over each account's regions as soon as they are listed, so their collection starts at once.</summary>
+    public async Task<ScopeDiscovery> DiscoverAsync(Func<IReadOnlyList<Scope>, CancellationToken, ValueTask> found, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(found);
         var scopes = new ConcurrentBag<Scope>();
         var failures = new ConcurrentBag<ScopeResult>();
         var accounts = options.Accounts.Count > 0 ? options.Accounts : [await CallerAccountAsync(cancellationToken)];
@@ -40,21 +45,27 @@ public sealed class AwsInventorySource : IInventorySource, ICandidateLister, IDi
         {
             var started = time.GetTimestamp();
             var counter = new CallCounter();
+            List<Scope> accountScopes;
             try
             {
                 var accountCredentials = await credentials.ForAsync(account);
                 var regions = options.Regions.Count > 0 ? options.Regions : await EnabledRegionsAsync(accountCredentials, counter, ct);
-                foreach (var region in regions)
-                {
-                    scopes.Add(new Scope(Providers.Aws, account.Id, region));
-                }
+                accountScopes = [.. regions.Select(region => new Scope(Providers.Aws, account.Id, region))];
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 var (kind, message) = AwsErrors.Classify(ex);
                 var scope = new Scope(Providers.Aws, account.Id, "*");
                 failures.Add(ScopeResult.Failed(scope, kind, message, counter.Count, time.GetElapsedTime(started)));
+                return;
             }
+
+            foreach (var scope in accountScopes)
+            {
+                scopes.Add(scope);
+            }
+
+            await found(accountScopes, ct);
         });
 
         return new ScopeDiscovery(

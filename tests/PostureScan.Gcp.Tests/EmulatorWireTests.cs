@@ -63,6 +63,68 @@ public sealed class EmulatorWireTests
     }
 
     [Fact]
+    public async Task The_aggregated_instances_page_across_zones_and_name_unreachable_zones_on_partial_success()
+    {
+        static GcpInstance Vm(string name, string zone) => new() { Name = name, Zone = zone, Network = "vpc-prod", NetworkIp = "10.1.0.9" };
+        var project = new GcpProject
+        {
+            Id = "prj-wire-test",
+            Regions =
+            [
+                new GcpRegion { Name = "us-east1", Instances = [Vm("vm-c", "us-east1-b")] },
+                new GcpRegion { Name = "us-central1", Instances = [Vm("vm-b", "us-central1-f"), Vm("vm-a", "us-central1-a")] },
+                new GcpRegion { Name = "europe-west1" },
+                new GcpRegion { Name = "me-west1", Unreachable = true, Instances = [Vm("vm-x", "me-west1-c")] },
+                new GcpRegion { Name = "me-central1", Unreachable = true },
+            ],
+        };
+        await using var emulator = await GcpEmulator.StartAsync([project]);
+        var token = await RawGcp.TokenAsync(Http, emulator.Host, emulator.Key);
+
+        var names = new List<string>();
+        string? pageToken = null;
+        var pages = 0;
+        JsonElement last = default;
+        do
+        {
+            var query = "projects/prj-wire-test/aggregated/instances?maxResults=1&returnPartialSuccess=true" + (pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken));
+            var (status, body, _) = await RawGcp.SendAsync(Http, HttpMethod.Get, Compute(emulator, query), token);
+            Assert.Equal(200, status);
+            pages++;
+            Assert.Equal("compute#instanceAggregatedList", body.GetProperty("kind").GetString());
+            var items = body.GetProperty("items");
+            // Zones that hold an instance, in name order, on every page; a region without instances has no key.
+            Assert.Equal(["zones/us-central1-a", "zones/us-central1-f", "zones/us-east1-b"], items.EnumerateObject().Select(p => p.Name));
+            foreach (var scope in items.EnumerateObject())
+            {
+                if (scope.Value.TryGetProperty("instances", out var list))
+                {
+                    names.AddRange(list.EnumerateArray().Select(p => p.GetProperty("name").GetString()!));
+                }
+                else
+                {
+                    var warning = scope.Value.GetProperty("warning");
+                    Assert.Equal("NO_RESULTS_ON_PAGE", warning.GetProperty("code").GetString());
+                    Assert.Equal(scope.Name, warning.GetProperty("data")[0].GetProperty("value").GetString());
+                    Assert.Contains($"'{scope.Name}'", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+                }
+            }
+
+            pageToken = body.TryGetProperty("nextPageToken", out var next) ? next.GetString() : null;
+            last = body.Clone();
+        }
+        while (pageToken is not null);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(["vm-a", "vm-b", "vm-c"], names);
+        // An unreachable region stands for its instances' zones, or its zone "-a" when it has none.
+        Assert.Equal(["zones/me-central1-a", "zones/me-west1-c"], last.GetProperty("unreachables").EnumerateArray().Select(u => u.GetString()));
+
+        var (whole, _, _) = await RawGcp.SendAsync(Http, HttpMethod.Get, Compute(emulator, "projects/prj-wire-test/aggregated/instances"), token);
+        Assert.Equal(503, whole);
+    }
+
+    [Fact]
     public async Task A_served_policy_has_the_fields_of_the_recorded_shape_in_the_same_order()
     {
         await using var emulator = await GcpEmulator.StartAsync([ThreePolicies()]);

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using PostureScan.Core.Inventory;
 
 namespace PostureScan.Core.Scanning;
@@ -17,20 +18,17 @@ public sealed class Scanner(IReadOnlyList<IInventorySource> sources, TimeProvide
 
         foreach (var source in sources)
         {
-            var discovery = await DiscoverAsync(source, cancellationToken);
-            progress?.ScopesDiscovered(source.Provider, discovery.Scopes.Count + discovery.Failures.Count);
-            foreach (var failure in discovery.Failures)
-            {
-                results.Add(failure);
-                progress?.ScopeFinished(ScopeInventory.Failed(failure));
-            }
+            // Discovery feeds the collection as it goes: a source that streams its scopes has its first
+            // scopes collected while later accounts are still being discovered.
+            var found = Channel.CreateUnbounded<Scope>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
+            var discovering = DiscoverAsync(source, found.Writer, progress, cancellationToken);
 
             var options = new ParallelOptions
             {
                 MaxDegreeOfParallelism = Math.Max(1, maxConcurrency),
                 CancellationToken = cancellationToken,
             };
-            await Parallel.ForEachAsync(discovery.Scopes, options, async (scope, ct) =>
+            await Parallel.ForEachAsync(found.Reader.ReadAllAsync(cancellationToken), options, async (scope, ct) =>
             {
                 var inventory = await CollectAsync(source, scope, ct);
                 lock (gate)
@@ -40,6 +38,12 @@ public sealed class Scanner(IReadOnlyList<IInventorySource> sources, TimeProvide
                 }
                 progress?.ScopeFinished(inventory);
             });
+
+            foreach (var failure in (await discovering).Failures)
+            {
+                results.Add(failure);
+                progress?.ScopeFinished(ScopeInventory.Failed(failure));
+            }
         }
 
         return new ScanRun(
@@ -51,17 +55,59 @@ public sealed class Scanner(IReadOnlyList<IInventorySource> sources, TimeProvide
             [.. sessions.OrderBy(s => s.Scope.Key, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)]);
     }
 
-    private static async Task<ScopeDiscovery> DiscoverAsync(IInventorySource source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every discovered scope to <paramref name="found"/> (once each) and completes it, so that the collection
+    /// ends; returns the discovery's failures. Never throws but for cancellation.
+    /// </summary>
+    private static async Task<ScopeDiscovery> DiscoverAsync(
+        IInventorySource source, ChannelWriter<Scope> found, IScanProgress? progress, CancellationToken cancellationToken)
     {
+        var handed = new HashSet<Scope>();
+        ScopeDiscovery discovery;
         try
         {
-            return await source.DiscoverAsync(cancellationToken);
+            discovery = source is IStreamingDiscovery streaming
+                ? await streaming.DiscoverAsync(async (scopes, ct) => await HandAsync(scopes, ct), cancellationToken)
+                : await source.DiscoverAsync(cancellationToken);
+            // Whatever a source returned but did not stream (or every scope, for one that does not stream).
+            await HandAsync(discovery.Scopes, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A source that cannot even list its scopes is one failed provider-wide scope, not a lost run.
             var scope = new Scope(source.Provider, "*", "*");
-            return new ScopeDiscovery([], [ScopeResult.Failed(scope, ScopeErrorKind.Other, ex.Message, 0, TimeSpan.Zero)]);
+            discovery = new ScopeDiscovery([], [ScopeResult.Failed(scope, ScopeErrorKind.Other, ex.Message, 0, TimeSpan.Zero)]);
+        }
+        finally
+        {
+            // Also on cancellation: the collection must not wait for scopes that will never come.
+            found.TryComplete();
+        }
+
+        int count;
+        lock (handed)
+        {
+            count = handed.Count;
+        }
+
+        progress?.ScopesDiscovered(source.Provider, count + discovery.Failures.Count);
+        return discovery;
+
+        async ValueTask HandAsync(IReadOnlyList<Scope> scopes, CancellationToken ct)
+        {
+            foreach (var scope in scopes)
+            {
+                bool fresh;
+                lock (handed)
+                {
+                    fresh = handed.Add(scope);
+                }
+
+                if (fresh)
+                {
+                    await found.WriteAsync(scope, ct);
+                }
+            }
         }
     }
 

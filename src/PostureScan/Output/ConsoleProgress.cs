@@ -10,6 +10,9 @@ namespace PostureScan.Output;
 internal sealed class ConsoleProgress(IAnsiConsole console, ProgressContext? context) : IScanProgress
 {
     private readonly Dictionary<string, ProgressTask> tasks = new(StringComparer.Ordinal);
+
+    // Discovery hands scopes to the collection as it goes, so scopes can finish before their provider's count is known.
+    private readonly Dictionary<string, int> finishedEarly = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     public void ScopesDiscovered(string provider, int count)
@@ -18,7 +21,9 @@ internal sealed class ConsoleProgress(IAnsiConsole console, ProgressContext? con
         {
             if (context is not null)
             {
-                tasks[provider] = context.AddTask($"{provider} scopes", maxValue: Math.Max(count, 1));
+                var task = context.AddTask($"{provider} scopes", maxValue: Math.Max(count, 1));
+                task.Increment(finishedEarly.GetValueOrDefault(provider));
+                tasks[provider] = task;
             }
             else
             {
@@ -31,9 +36,14 @@ internal sealed class ConsoleProgress(IAnsiConsole console, ProgressContext? con
     {
         lock (gate)
         {
-            if (tasks.TryGetValue(inventory.Result.Scope.Provider, out var task))
+            var provider = inventory.Result.Scope.Provider;
+            if (tasks.TryGetValue(provider, out var task))
             {
                 task.Increment(1);
+            }
+            else
+            {
+                finishedEarly[provider] = finishedEarly.GetValueOrDefault(provider) + 1;
             }
 
             if (inventory.Result.Status == ScopeStatus.Failed)

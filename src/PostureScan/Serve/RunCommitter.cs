@@ -48,7 +48,7 @@ internal sealed partial class RunCommitter(
             PolicyEvaluation? evaluation = null;
             if (policy is not null)
             {
-                var candidates = await policy.ListCandidatesAsync(inventorySources.Create(), run, cancellationToken);
+                var candidates = await policy.ListCandidatesAsync(inventorySources.ForRun(runId), run, cancellationToken);
                 evaluation = await policy.EvaluateAsync(run, store.Runs, audit?.Report.ToEvidence(), candidates, cancellationToken);
             }
 

@@ -53,7 +53,9 @@ internal sealed partial class ScanPlanner(
             await committer.CommitAsync(scheduler, open.RunId, cancellationToken);
         }
 
-        var providers = sources.Create();
+        // The run's id first: its scope jobs on this node reuse the sources (and the roles) of its discovery.
+        var runId = ScanRun.NewId(now);
+        var providers = sources.ForRun(runId);
         var scopes = new List<Scope>();
         var failures = new List<ScopeResult>();
         foreach (var source in providers)
@@ -63,7 +65,7 @@ internal sealed partial class ScanPlanner(
             failures.AddRange(discovery.Failures);
         }
 
-        var plan = new StagedRunPlan(ScanRun.NewId(now), now, [.. providers.Select(p => p.Provider)], scopes.Distinct().ToList(), failures);
+        var plan = new StagedRunPlan(runId, now, [.. providers.Select(p => p.Provider)], scopes.Distinct().ToList(), failures);
         planned.Add(plan.RunId);
         await store.Staging.BeginStagedRunAsync(plan, cancellationToken);
         foreach (var failure in failures)
@@ -71,11 +73,8 @@ internal sealed partial class ScanPlanner(
             metrics.ScopeStaged(failure);
         }
 
+        await FireScopesAsync(scheduler, plan.RunId, plan.Scopes, time, cancellationToken);
         Planned(logger, plan.RunId, plan.Scopes.Count, failures.Count);
-        foreach (var scope in plan.Scopes)
-        {
-            await FireScopeAsync(scheduler, plan.RunId, scope, time, cancellationToken);
-        }
 
         if (plan.Scopes.Count == 0)
         {
@@ -95,20 +94,45 @@ internal sealed partial class ScanPlanner(
         var job = ServeJobKeys.ScopeJob(scope);
         if (!await scheduler.Exists(job, cancellationToken))
         {
-            var detail = JobBuilder.Create<ScopeJob>()
-                .WithIdentity(job)
-                .UsingJobData(ServeJobKeys.Provider, scope.Provider)
-                .UsingJobData(ServeJobKeys.Account, scope.Account)
-                .UsingJobData(ServeJobKeys.Region, scope.Region)
-                .StoreDurably()
-                .RequestRecovery()
-                .Build();
-            await scheduler.AddJob(detail, AddJobOptions.Replacing, cancellationToken);
+            await scheduler.AddJob(ScopeJobDetail(scope), AddJobOptions.Replacing, cancellationToken);
         }
 
-        var trigger = ServeSchedule.Now(ServeJobKeys.ScopeTrigger(runId, scope), job, new JobDataMap { [ServeJobKeys.RunId] = runId }, time);
-        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken);
+        await scheduler.ScheduleTrigger(ScopeTrigger(runId, scope, time), TriggerConflict.Keep, cancellationToken);
     }
+
+    /// <summary>
+    /// Fires the jobs of a new run's scopes <see cref="FiringBatch"/> at a time: one transaction, and on a cluster
+    /// one turn of the job store's lock, per batch. A call per scope took two turns each, queued behind every
+    /// node's firings and completions, and paced the whole run; one call for every scope held back the first
+    /// collection until the last trigger was stored. The run is new, so none of its triggers exists; the scopes'
+    /// durable jobs are stored again unchanged.
+    /// </summary>
+    public static async Task FireScopesAsync(IScheduler scheduler, string runId, IReadOnlyList<Scope> scopes, TimeProvider time, CancellationToken cancellationToken)
+    {
+        foreach (var batch in scopes.Chunk(FiringBatch))
+        {
+            var jobs = batch.ToDictionary(
+                ScopeJobDetail,
+                scope => (IReadOnlyCollection<ITrigger>)[ScopeTrigger(runId, scope, time)]);
+            await scheduler.ScheduleJobs(jobs, ScheduleJobOptions.Replacing, cancellationToken);
+        }
+    }
+
+    /// <summary>Scope jobs fired per call when a run starts.</summary>
+    internal const int FiringBatch = 50;
+
+    private static IJobDetail ScopeJobDetail(Scope scope) =>
+        JobBuilder.Create<ScopeJob>()
+            .WithIdentity(ServeJobKeys.ScopeJob(scope))
+            .UsingJobData(ServeJobKeys.Provider, scope.Provider)
+            .UsingJobData(ServeJobKeys.Account, scope.Account)
+            .UsingJobData(ServeJobKeys.Region, scope.Region)
+            .StoreDurably()
+            .RequestRecovery()
+            .Build();
+
+    private static ITrigger ScopeTrigger(string runId, Scope scope, TimeProvider time) =>
+        ServeSchedule.Now(ServeJobKeys.ScopeTrigger(runId, scope), ServeJobKeys.ScopeJob(scope), new JobDataMap { [ServeJobKeys.RunId] = runId }, time);
 
     private static async Task<ScopeDiscovery> DiscoverAsync(IInventorySource source, CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ internal sealed partial class ScopeCollector(
         ScopeInventory inventory;
         try
         {
-            inventory = await CollectAsync(scope, started, cancellationToken);
+            inventory = await CollectAsync(runId, scope, started, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -54,9 +54,9 @@ internal sealed partial class ScopeCollector(
         }
     }
 
-    private async Task<ScopeInventory> CollectAsync(Scope scope, long started, CancellationToken cancellationToken)
+    private async Task<ScopeInventory> CollectAsync(string runId, Scope scope, long started, CancellationToken cancellationToken)
     {
-        var source = sources.Create().FirstOrDefault(s => string.Equals(s.Provider, scope.Provider, StringComparison.Ordinal));
+        var source = sources.ForRun(runId).FirstOrDefault(s => string.Equals(s.Provider, scope.Provider, StringComparison.Ordinal));
         if (source is null)
         {
             return ScopeInventory.Failed(ScopeResult.Failed(

@@ -14,6 +14,8 @@ namespace PostureScan.Serve;
 /// </summary>
 internal static class ServeHost
 {
+    /// <summary>How often an idle cluster node looks for due triggers: one cheap query, against a node idle through a run.</summary>
+    internal static readonly TimeSpan ClusterIdleWait = TimeSpan.FromSeconds(2);
 
     public static async Task<WebApplication> BuildAsync(ServeHostOptions options, CancellationToken cancellationToken)
     {
@@ -81,7 +83,13 @@ internal static class ServeHost
         {
             // Cluster mode: every node names itself, and Quartz's own row locks in the shared tables decide
             // which node fires a trigger and which recovers the jobs of a node that stopped checking in.
-            services.Configure<QuartzSchedulerOptions>(o => o.GenerateInstanceId = true);
+            services.Configure<QuartzSchedulerOptions>(o =>
+            {
+                o.GenerateInstanceId = true;
+                // Triggers another node schedules (a run's scope jobs) are not signalled here: an idle node finds
+                // them only when its idle wait ends, and at Quartz's 30 s default it would sit out most of a run.
+                o.IdleWaitTime = ClusterIdleWait;
+            });
         }
 
         // The scheduler starts inside StartAsync (not after application start), so that the schedule

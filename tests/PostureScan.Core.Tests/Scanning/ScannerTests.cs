@@ -80,6 +80,23 @@ public sealed class ScannerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Scanner([source], Time, 2).RunAsync(null, cts.Token));
     }
 
+    [Fact]
+    public async Task Scopes_streamed_by_discovery_are_collected_before_discovery_ends_and_each_once()
+    {
+        var all = Scopes(6);
+        var source = new StreamingSource(all[..3], all[3..]);
+        var progress = new CollectingProgress();
+
+        var run = await new Scanner([source], Time, 2).RunAsync(progress, CancellationToken.None);
+
+        Assert.Equal(all.Select(s => s.Key).Order(StringComparer.Ordinal), source.Collections.Keys.Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.All(source.Collections.Values, n => Assert.Equal(1, n));
+        Assert.Equal(7, run.Scopes.Count);
+        Assert.Equal(ScopeStatus.Failed, Assert.Single(run.Scopes, s => s.Scope == StreamingSource.FailedAccount).Status);
+        Assert.Equal(("aws", 7), Assert.Single(progress.Discovered));
+        Assert.Equal(7, progress.Finished.Count);
+    }
+
     private sealed class CollectingProgress : IScanProgress
     {
         public List<(string, int)> Discovered { get; } = [];

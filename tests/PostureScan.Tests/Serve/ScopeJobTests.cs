@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using PostureScan.Core.Scanning;
 using PostureScan.Serve;
-using PostureScan.TestKit;
 using Quartz;
 
 namespace PostureScan.Tests.Serve;
@@ -9,21 +7,14 @@ namespace PostureScan.Tests.Serve;
 /// <summary>One job per scope: no overlap for a scope, staged results, a run committed whole across a stop.</summary>
 public sealed class ScopeJobTests
 {
-    private static readonly DateTimeOffset Evening = new(2026, 11, 26, 23, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task Concurrent_triggers_of_one_scope_do_not_overlap_and_the_run_is_stored_once()
     {
-        using var dir = new TemporaryDirectory();
-        var clock = new FakeTimeProvider(Evening);
-        var source = new ControlledSource();
-        await using var host = await ServeTestHost.StartAsync(dir.File("serve.db"), clock, source);
+        using var bed = new ServeTestBed();
+        var source = bed.Source;
+        await using var host = await bed.StartAsync();
         var scheduler = await host.SchedulerAsync();
-
-        source.Hold();
-        await scheduler.TriggerJob(ScanJob.Key);
-        Assert.True(await ServeTestHost.WaitUntilAsync(() => Task.FromResult(source.Collections == 2)));
-        var runId = Assert.Single(await host.Store.ListStagedRunsAsync(CancellationToken.None)).RunId;
+        var runId = await bed.FireHeldScanAsync(host);
 
         // The same scope fired twice more while its first collection is held: both must wait for it.
         var west = ServeJobKeys.ScopeJob(ControlledSource.West);
@@ -46,20 +37,35 @@ public sealed class ScopeJobTests
     }
 
     [Fact]
+    public async Task A_scope_trigger_queued_past_the_misfire_threshold_fires_once_as_soon_as_its_scope_is_free()
+    {
+        using var bed = new ServeTestBed();
+        await using var host = await bed.StartAsync();
+        var scheduler = await host.SchedulerAsync();
+        var runId = await bed.FireHeldScanAsync(host);
+
+        // Queued behind the held collection of its scope, then left waiting for ten minutes of the clock.
+        await ScanPlanner.FireScopeAsync(scheduler, runId, ControlledSource.West, bed.Clock, CancellationToken.None);
+        bed.Clock.Advance(TimeSpan.FromMinutes(10));
+        bed.Source.Release();
+
+        // Late by far more than the misfire threshold (60 s), it still fires, and once.
+        Assert.True(await ServeTestHost.WaitUntilAsync(() => Task.FromResult(bed.Source.Collections == 3)));
+        Assert.Equal(1, await host.WaitForRunsAsync(1));
+        await Task.Delay(300);
+        Assert.Equal(3, bed.Source.Collections);
+    }
+
+    [Fact]
     public async Task Stopping_mid_scope_stores_no_run_and_the_next_start_finishes_the_same_run_whole()
     {
-        using var dir = new TemporaryDirectory();
-        var database = dir.File("serve.db");
-        var clock = new FakeTimeProvider(Evening);
-        var source = new ControlledSource();
+        using var bed = new ServeTestBed();
+        var source = bed.Source;
         string runId;
 
-        await using (var first = await ServeTestHost.StartAsync(database, clock, source))
+        await using (var first = await bed.StartAsync())
         {
-            source.Hold();
-            await (await first.SchedulerAsync()).TriggerJob(ScanJob.Key);
-            Assert.True(await ServeTestHost.WaitUntilAsync(() => Task.FromResult(source.Collections == 2)));
-            runId = Assert.Single(await first.Store.ListStagedRunsAsync(CancellationToken.None)).RunId;
+            runId = await bed.FireHeldScanAsync(first);
             await first.StopAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
             // Shutdown abandoned both scopes: nothing committed, both still pending, the file sound.
@@ -70,7 +76,7 @@ public sealed class ScopeJobTests
         }
 
         source.Release();
-        await using var second = await ServeTestHost.StartAsync(database, clock, source);
+        await using var second = await bed.StartAsync();
         Assert.Equal(1, await second.WaitForRunsAsync(1));
         var run = await second.Store.GetRunAsync(runId, CancellationToken.None);
         Assert.NotNull(run);
@@ -83,12 +89,10 @@ public sealed class ScopeJobTests
     [Fact]
     public async Task A_scope_that_fails_is_stored_as_failed_beside_the_scopes_that_succeeded()
     {
-        using var dir = new TemporaryDirectory();
-        var clock = new FakeTimeProvider(Evening);
-        var source = new ControlledSource { FailingRegion = ControlledSource.East.Region };
-        await using var host = await ServeTestHost.StartAsync(dir.File("serve.db"), clock, source);
+        using var bed = new ServeTestBed(new ControlledSource { FailingRegion = ControlledSource.East.Region });
+        await using var host = await bed.StartAsync();
 
-        clock.Advance(TimeSpan.FromHours(3));
+        bed.Clock.Advance(TimeSpan.FromHours(3));
         Assert.Equal(1, await host.WaitForRunsAsync(1));
 
         var run = await host.Store.GetLatestRunAsync(CancellationToken.None);
@@ -103,11 +107,10 @@ public sealed class ScopeJobTests
     [Fact]
     public async Task The_report_is_written_after_each_scan_and_the_nightly_report_at_its_own_time()
     {
-        using var dir = new TemporaryDirectory();
-        var clock = new FakeTimeProvider(Evening);
-        var afterScan = dir.File("reports/latest.md");
-        var nightly = dir.File("reports/nightly-{date}.html");
-        await using var host = await ServeTestHost.StartAsync(dir.File("serve.db"), clock, new ControlledSource(), configure: s =>
+        using var bed = new ServeTestBed();
+        var afterScan = bed.File("reports/latest.md");
+        var nightly = bed.File("reports/nightly-{date}.html");
+        await using var host = await bed.StartAsync(s =>
         {
             s.ReportPath = afterScan;
             s.ReportFormat = "md";
@@ -115,15 +118,15 @@ public sealed class ScopeJobTests
             s.NightlyReportCron = "0 0 6 * * ?";
         });
 
-        clock.Advance(TimeSpan.FromHours(3));
+        bed.Clock.Advance(TimeSpan.FromHours(3));
         Assert.Equal(1, await host.WaitForRunsAsync(1));
         var runId = (await host.Store.GetLatestRunAsync(CancellationToken.None))!.Id;
         Assert.True(await ServeTestHost.WaitUntilAsync(() => Task.FromResult(File.Exists(afterScan))));
         Assert.Contains(runId, await File.ReadAllTextAsync(afterScan), StringComparison.Ordinal);
-        var nightlyFile = dir.File("reports/nightly-2026-11-27.html");
+        var nightlyFile = bed.File("reports/nightly-2026-11-27.html");
         Assert.False(File.Exists(nightlyFile));
 
-        clock.Advance(TimeSpan.FromHours(4));
+        bed.Clock.Advance(TimeSpan.FromHours(4));
         Assert.True(await ServeTestHost.WaitUntilAsync(() => Task.FromResult(File.Exists(nightlyFile))));
         Assert.Contains(runId, await File.ReadAllTextAsync(nightlyFile), StringComparison.Ordinal);
     }
