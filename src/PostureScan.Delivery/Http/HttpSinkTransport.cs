@@ -37,7 +37,7 @@ internal sealed class HttpSinkTransport(HttpClient client, TimeProvider time, st
         using (response)
         {
             var status = (int)response.StatusCode;
-            var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = await ReadBoundedAsync(response, client.Timeout, cancellationToken).ConfigureAwait(false);
             var (mapped, detail) = interpret?.Invoke(status, body) ?? (status, null);
             var retryAfter = RetryAfterHeader.Parse(response.Headers, time);
             var succeeded = mapped is >= 200 and < 300;
@@ -81,20 +81,34 @@ internal sealed class HttpSinkTransport(HttpClient client, TimeProvider time, st
         return null;
     }
 
-    private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <see cref="MaxBodyBytes"/> of the body, within the client's timeout (which, with headers-read
+    /// completion, no longer covers the body): a receiver trickling bytes cannot hold the outbox. The body
+    /// only refines the reason, so a body that cannot be read is read as empty.
+    /// </summary>
+    private async Task<string> ReadBoundedAsync(HttpResponseMessage response, TimeSpan limit, CancellationToken cancellationToken)
     {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        using var timeout = new CancellationTokenSource(limit == Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(100) : limit, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var buffer = new byte[MaxBodyBytes];
+        var filled = 0;
+        try
         {
-            var buffer = new byte[MaxBodyBytes];
-            var filled = 0;
-            int read;
-            while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+            var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                filled += read;
+                int read;
+                while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), linked.Token).ConfigureAwait(false)) > 0)
+                {
+                    filled += read;
+                }
             }
-
-            return System.Text.Encoding.UTF8.GetString(buffer, 0, filled);
         }
+        catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return "";
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, filled);
     }
 }

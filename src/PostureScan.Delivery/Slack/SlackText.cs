@@ -23,21 +23,24 @@ internal static class SlackText
     {
         var builder = new StringBuilder(Math.Min(maxLength, (value?.Length ?? 0) * 2));
         var text = value ?? "";
+        int? cut = null;
         for (var i = 0; i < text.Length; i++)
         {
             var piece = Piece(text, i);
-            if (builder.Length + piece.Length > maxLength - 1)
+            // Where to cut if the rest does not fit: leaves room for the ellipsis.
+            if (cut is null && builder.Length + piece.Length > maxLength - 1)
             {
-                // Cut, and say so; -1 above leaves room for the ellipsis.
-                builder.Append('…');
-                break;
+                cut = builder.Length;
+            }
+
+            if (builder.Length + piece.Length > maxLength)
+            {
+                builder.Length = cut!.Value;
+                return builder.Append('…').ToString();
             }
 
             builder.Append(piece);
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
+            i += piece.Length == 2 && char.IsHighSurrogate(piece[0]) ? 1 : 0;
         }
 
         return builder.ToString();

@@ -29,6 +29,8 @@ public sealed class SlackTextTests
     {
         Assert.Equal("&amp;&amp;&amp;&amp;…", SlackText.Data(new string('&', 100), 21));
         Assert.Equal("🚨…", SlackText.Data("🚨🚨🚨", 4));
-        Assert.Equal("short", SlackText.Data("short", 5 + 1));
+        Assert.Equal("short", SlackText.Data("short", 5));
+        Assert.Equal("shor…", SlackText.Data("shorter", 5));
+        Assert.Equal("a&amp;…", SlackText.Data("a&&", 7));
     }
 }
