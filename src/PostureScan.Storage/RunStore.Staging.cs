@@ -73,6 +73,7 @@ public abstract partial class RunStore : IRunStaging, IAuditIngestionStore
         }
 
         await WriteRunAsync(connection, transaction, run, evaluation, audit, cancellationToken);
+        await QueueDeliveriesAsync(connection, transaction, run, evaluation, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

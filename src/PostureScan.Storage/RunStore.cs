@@ -50,6 +50,7 @@ public abstract partial class RunStore : IRunStore, IAuditStore, IAsyncDisposabl
             await AuditWriter.InsertAsync(connection, transaction, run.Id, audit, cancellationToken);
         }
 
+        await QueueDeliveriesAsync(connection, transaction, run, evaluation, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -25,3 +25,6 @@ public sealed class PostgresVolumeTests(PostgresServer server) : VolumeTests(ser
 
 [Collection(PostgresDatabases.Name)]
 public sealed class PostgresStagingTests(PostgresServer server) : StagingTests(server);
+
+[Collection(PostgresDatabases.Name)]
+public sealed class PostgresOutboxTests(PostgresServer server) : OutboxTests(server);

@@ -17,3 +17,5 @@ public sealed class SqliteRoundTripTests() : RoundTripTests(null);
 public sealed class SqliteVolumeTests() : VolumeTests(null);
 
 public sealed class SqliteStagingTests() : StagingTests(null);
+
+public sealed class SqliteOutboxTests() : OutboxTests(null);

@@ -22,6 +22,7 @@ internal static class CommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(OutboxCommand.Create());
         return root;
     }
 

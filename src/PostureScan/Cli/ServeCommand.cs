@@ -28,9 +28,11 @@ internal static class ServeCommand
             _ = AuditSourceRegistry.Create(configuration, time);
             var audit = new AuditSourceFactory(() => AuditSourceRegistry.Create(configuration, time), AuditSourceRegistry.Lookback(configuration));
             var database = RunStores.Locate(parse.GetValue(db), configuration);
+            using var delivery = DeliveryRuntime.Create(configuration);
 
             await using var store = await RunStores.OpenAsync(database, ct);
-            await using var app = await ServeHost.BuildAsync(new ServeHostOptions(serve, scan, database, store, sources, policy, time, audit), ct);
+            store.DeliveryRoute = delivery?.Route(serve.ReportPath);
+            await using var app = await ServeHost.BuildAsync(new ServeHostOptions(serve, scan, database, store, sources, policy, time, audit, delivery), ct);
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
             return ExitCodes.Success;

@@ -22,8 +22,16 @@ internal static class ScanRunner
         var auditSources = AuditSourceRegistry.Create(request.Configuration, time);
         var audit = auditSources.Count == 0 ? null : new AuditStage(auditSources, AuditSourceRegistry.Lookback(request.Configuration), time);
 
+        using var delivery = DeliveryRuntime.Create(request.Configuration);
+
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         await using var store = await RunStores.OpenAsync(location, ct);
+        if (delivery is not null)
+        {
+            // The run's events are queued in the transaction that stores the run, then sent below.
+            store.DeliveryRoute = delivery.Route(reportPath: null);
+        }
+
         var pipeline = new ScanPipeline(sources, store, time, settings.MaxConcurrency, policy, audit);
 
         ScanRun run;
@@ -63,6 +71,11 @@ internal static class ScanRunner
             }
 
             stdout.WriteLine($"Run {run.Id} stored in {location.Description}");
+        }
+
+        if (delivery is not null)
+        {
+            await DeliveryStage.RunAsync(delivery, store, time, Console.Error, ct);
         }
 
         // The gate first: a CI job asked "is anything at or above this severity open?".

@@ -92,6 +92,10 @@ internal static class ServeHost
             o.AwaitApplicationStarted = false;
         });
         services.AddHostedService<ScanSchedule>();
+        if (options.Delivery is not null)
+        {
+            services.AddHostedService<DeliverySchedule>();
+        }
 
         var app = builder.Build();
         OperationsEndpoints.Map(app);

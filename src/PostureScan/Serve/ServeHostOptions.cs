@@ -12,4 +12,5 @@ internal sealed record ServeHostOptions(
     InventorySourceFactory Sources,
     PolicyGate? Policy,
     TimeProvider Time,
-    AuditSourceFactory? AuditSources = null);
+    AuditSourceFactory? AuditSources = null,
+    DeliveryRuntime? Delivery = null);

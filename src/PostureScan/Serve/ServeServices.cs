@@ -27,6 +27,12 @@ internal static class ServeServices
         services.AddSingleton<ReportPublisher>();
         services.AddSingleton<AuditIngestRunner>();
         services.AddSingleton<StagedRunResumer>();
+        if (options.Delivery is { } delivery)
+        {
+            services.AddSingleton(delivery);
+            services.AddSingleton(sp => delivery.Dispatcher(options.Store, options.Time, sp.GetRequiredService<ILogger<PostureScan.Delivery.Outbox.OutboxDispatcher>>()));
+        }
+
         return services;
     }
 }
