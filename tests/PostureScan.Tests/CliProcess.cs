@@ -16,7 +16,10 @@ internal sealed class CliProcess : IDisposable
         stderr = process.StandardError.ReadToEndAsync();
     }
 
-    public static CliProcess Start(string workingDirectory, params string[] args)
+    public static CliProcess Start(string workingDirectory, params string[] args) => StartWithEnvironment(workingDirectory, null, args);
+
+    /// <summary>Starts the CLI with <paramref name="environment"/> added to its environment (secrets a configuration names by variable).</summary>
+    public static CliProcess StartWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -37,12 +40,24 @@ internal sealed class CliProcess : IDisposable
             info.Environment.Remove(key);
         }
 
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         return new CliProcess(Process.Start(info)!);
     }
 
     public static async Task<(int Exit, string Out, string Err)> RunAsync(string workingDirectory, params string[] args)
     {
         using var p = Start(workingDirectory, args);
+        return await p.WaitAsync(TimeSpan.FromMinutes(3));
+    }
+
+    public static async Task<(int Exit, string Out, string Err)> RunWithEnvironmentAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var p = StartWithEnvironment(workingDirectory, environment, args);
         return await p.WaitAsync(TimeSpan.FromMinutes(3));
     }
 

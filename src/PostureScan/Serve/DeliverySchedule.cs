@@ -21,7 +21,7 @@ internal sealed class DeliverySchedule(ISchedulerFactory factory, DeliveryRuntim
             .WithSimpleSchedule(s => s
                 .WithInterval(TimeSpan.FromSeconds(delivery.Settings.IntervalSeconds))
                 .RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.RescheduleNextWithRemainingCount))
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();
         await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
     }
