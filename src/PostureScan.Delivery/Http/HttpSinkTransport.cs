@@ -86,10 +86,11 @@ internal sealed class HttpSinkTransport(HttpClient client, TimeProvider time, st
     /// completion, no longer covers the body): a receiver trickling bytes cannot hold the outbox. The body
     /// only refines the reason, so a body that cannot be read is read as empty.
     /// </summary>
-    private async Task<string> ReadBoundedAsync(HttpResponseMessage response, TimeSpan limit, CancellationToken cancellationToken)
+    private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, TimeSpan limit, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(limit == Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(100) : limit, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // Wall-clock, like HttpClient.Timeout itself: an I/O bound, not a wait the scanner schedules.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        linked.CancelAfter(limit == Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(100) : limit);
         var buffer = new byte[MaxBodyBytes];
         var filled = 0;
         try
