@@ -10,9 +10,10 @@ namespace PostureScan.Cisco;
 /// Cisco SPAN, RSPAN and ERSPAN sessions from a directory of device files (running-config or show
 /// monitor output, one file per device). Each device is one scope, <c>cisco/DEVICE/global</c>; a file
 /// that cannot be read or parsed is a failed scope naming the file and line, and the others complete.
-/// Files are read once, at discovery; each counts as one call.
+/// Files are read once, at discovery; each counts as one call. For coverage rules it lists each device's
+/// ports from its running-config; a device known only by show output cannot list them, and says so.
 /// </summary>
-public sealed class CiscoInventorySource : IInventorySource
+public sealed class CiscoInventorySource : IInventorySource, ICandidateLister
 {
     private readonly CiscoInventoryOptions options;
     private readonly TimeProvider time;
@@ -97,5 +98,44 @@ public sealed class CiscoInventorySource : IInventorySource
 
         var sessions = parsed.Sessions.Select(s => MirrorSessionFactory.Create(s, entry.Scope.Account, parsed.Format)).ToList();
         return new ScopeInventory(ScopeResult.Ok(entry.Scope, 1, entry.File.ReadTime), sessions);
+    }
+
+    public async Task<CandidateListing> ListCandidatesAsync(IReadOnlyList<CandidateQuery> queries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        if (queries.Count == 0)
+        {
+            return CandidateListing.Empty;
+        }
+
+        var entries = Volatile.Read(ref catalog);
+        if (entries is null)
+        {
+            await DiscoverAsync(cancellationToken);
+            entries = Volatile.Read(ref catalog);
+        }
+
+        var found = new List<Core.Findings.CandidateSource>();
+        var scopes = new List<ScopeResult>();
+        foreach (var query in queries)
+        {
+            if (entries is null || !entries.TryGetValue(query.Scope.Account, out var entry) || entry.File.Parsed is not { } parsed)
+            {
+                scopes.Add(ScopeResult.Failed(query.Scope, ScopeErrorKind.InvalidResponse, $"no readable device file for '{query.Scope.Account}'", 0, TimeSpan.Zero));
+            }
+            else if (parsed.Ports is not { } ports)
+            {
+                scopes.Add(ScopeResult.Failed(query.Scope, ScopeErrorKind.Other,
+                    $"{entry.File.FileName} is show monitor output, which lists no interfaces: candidates cannot be listed from it (give the device's running-config)",
+                    0, TimeSpan.Zero));
+            }
+            else
+            {
+                found.AddRange(PortCandidates.Of(query.Scope, ports));
+                scopes.Add(ScopeResult.Ok(query.Scope, 0, TimeSpan.Zero));
+            }
+        }
+
+        return new CandidateListing(found, scopes);
     }
 }

@@ -115,7 +115,21 @@ public sealed class ShowMonitorFixtureTests
         Assert.Empty(parsed.AllIssues);
     }
 
+    [Fact]
+    public void Classic_ios_show_with_several_sources_ranges_and_vlan_filters()
+    {
+        Assert.Equal(
+            [
+                "closet-3750-2/session/1 | local | enabled | interface:Gi1/0/1:rx interface:Gi1/0/2:rx interface:Gi1/0/3:rx interface:Gi1/0/5:both interface:Gi1/0/7:both -> port Gi1/0/48 | filter vlan 10-12,20",
+                "closet-3750-2/session/2 | rspan-source | enabled | vlan:30:rx vlan:31:rx vlan:40:both -> rspan-vlan 950",
+            ],
+            SessionText.Render(Fixture.Sessions("show-ios-classic-filters.txt")));
+    }
+
     [Theory]
+    [InlineData("show-ios-classic-filters.txt")]
+    [InlineData("show-nxos-local.txt")]
+    [InlineData("show-nxos-erspan-source.txt")]
     [InlineData("show-iosxe-erspan-pair.txt")]
     [InlineData("show-iosxe-erspan-disabled.txt")]
     [InlineData("show-iosxe-rspan-pair.txt")]

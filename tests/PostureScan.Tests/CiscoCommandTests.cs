@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PostureScan.Core.Attribution;
+using PostureScan.Core.Findings;
 using PostureScan.Storage;
 using PostureScan.TestKit;
 
@@ -114,5 +115,79 @@ public sealed class CiscoCommandTests
         Assert.Contains(("created-by-unapproved-principal", "wan-rtr9/session/30"), findings);
         Assert.Contains(("created-from-unapproved-network", "wan-rtr9/session/30"), findings);
         Assert.DoesNotContain(findings, f => f.ResourceId.StartsWith("dist-sw4/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Scan_provider_cisco_with_a_coverage_rule_reports_the_uncovered_port_and_the_device_it_cannot_list()
+    {
+        const string AccessSwitch = """
+            hostname acc-sw5
+            !
+            interface GigabitEthernet1/0/5
+             description POS lane 5
+             switchport access vlan 10
+            !
+            interface GigabitEthernet1/0/6
+             description POS lane 6
+             switchport access vlan 10
+            !
+            interface GigabitEthernet1/0/7
+             description printer
+             switchport access vlan 20
+            !
+            interface GigabitEthernet1/0/8
+             description POS lane 8, spare
+             switchport access vlan 10
+             shutdown
+            !
+            monitor session 1 source interface Gi1/0/5 both
+            monitor session 1 destination interface Gi1/0/48
+            end
+            """;
+        const string ShowOnly = """
+            leaf-n9k-3# show monitor session all
+               session 1
+            ---------------
+            type              : local
+            state             : up
+            source intf       :
+                both          : Eth1/7
+            destination ports : Eth1/48
+            """;
+        const string CoveragePolicy = """
+            version: 1
+            collectors:
+              - name: ndr-span
+                interfaces: ["*/Gi1/0/48", "*/Eth1/48"]
+            coverage:
+              - name: pos-lanes
+                collector: ndr-span
+                providers: [cisco]
+                descriptions: ["POS *"]
+            """;
+        using var dir = new TemporaryDirectory();
+        Directory.CreateDirectory(dir.File("devices"));
+        File.WriteAllText(dir.File("devices/acc-sw5.cfg"), AccessSwitch);
+        File.WriteAllText(dir.File("devices/leaf-n9k-3.txt"), ShowOnly);
+        File.WriteAllText(dir.File("policy.yaml"), CoveragePolicy);
+        File.WriteAllText(dir.File("config.json"), JsonSerializer.Serialize(new { Cisco = new { Directory = dir.File("devices") } }));
+
+        var validate = await CliProcess.RunAsync(dir.Path, "policy", "validate", dir.File("policy.yaml"));
+        Assert.True(validate.Exit == 0, validate.Err);
+
+        var (exit, _, stderr) = await CliProcess.RunAsync(
+            dir.Path, "scan", "--config", dir.File("config.json"), "--provider", "cisco", "--policy", dir.File("policy.yaml"), "--db", dir.File("s.db"), "--json");
+
+        Assert.True(exit == 0, stderr);
+        await using var store = await SqliteRunStore.OpenAsync(dir.File("s.db"), TimeProvider.System, CancellationToken.None);
+        var run = (await store.GetLatestRunAsync(CancellationToken.None))!;
+        var coverage = (await store.GetEvaluationAsync(run.Id, CancellationToken.None))!.Findings
+            .Where(f => f.CheckId == "coverage-gap")
+            .Select(f => (f.Status, f.ResourceId))
+            .Order()
+            .ToList();
+        Assert.Equal(
+            [(FindingStatus.New, "acc-sw5/GigabitEthernet1/0/6"), (FindingStatus.Error, "cisco/leaf-n9k-3/global")],
+            coverage);
     }
 }

@@ -48,12 +48,14 @@ internal sealed class CiscoAccountingReader(AuditInput input, DateTimeOffset now
             return true;
         }
 
-        var mirror = MirrorCommandClassifier.Classify(command.Command ?? "", contexts.GetValueOrDefault(key), n => seen.Contains((device, n)), out var next);
+        var mirror = MirrorCommandClassifier.Classify(command.Command ?? "", contexts.GetValueOrDefault(key), n => seen.Contains((device, n)), out var next, out var text);
         Remember(key, next);
         if (mirror is null)
         {
             return true;
         }
+
+        mirror = mirror with { Text = text };
 
         Track(device, mirror);
         if (kind == CommandEventKind.TacacsAccounting)

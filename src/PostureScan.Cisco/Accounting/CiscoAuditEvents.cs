@@ -8,7 +8,8 @@ namespace PostureScan.Cisco.Accounting;
 /// <summary>
 /// Builds the normalised <see cref="AuditEvent"/> of a monitor-session command. The session it changed is
 /// named as the inventory names it (<c>DEVICE/session/N</c>), so the correlator joins the two; the event id
-/// is a hash of the line as logged, so the same line read again (a grown file) is stored once.
+/// is a hash of the line as logged, so the same line read again (a grown file) is stored once. The event name is
+/// the command with its keywords written out, whatever abbreviation was typed; the line as logged is kept raw.
 /// </summary>
 internal static class CiscoAuditEvents
 {
@@ -25,7 +26,7 @@ internal static class CiscoAuditEvents
         return new AuditEvent(
             command.Time!.Value,
             AuditPlatform.Cisco,
-            command.Command ?? "",
+            mirror.Text.Length > 0 ? mirror.Text : command.Command ?? "",
             command.User ?? AuditEvent.Unknown,
             sourceAddress ?? AuditEvent.Unknown,
             mirror.Action,

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using PostureScan.Cisco.Parsing;
 
 namespace PostureScan.Cisco.Accounting;
 
 /// <summary>Shared pieces of the accounting readers: bounded fields, timestamps, session numbers.</summary>
-internal static partial class CommandText
+internal static class CommandText
 {
     public const int MaxLine = 4096;
 
@@ -25,13 +24,6 @@ internal static partial class CommandText
             : null;
     }
 
-    /// <summary>The session number of <c>monitor session N ...</c> or <c>no monitor session N</c>.</summary>
-    public static int? SessionNumber(string? command)
-    {
-        var match = command is null ? Match.Empty : Monitor().Match(command);
-        return match.Success && int.TryParse(match.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-    }
-
-    [GeneratedRegex(@"^\s*(no\s+)?monitor\s+session\s+(?<n>\d{1,5})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Monitor();
+    /// <summary>The session number of <c>[no] monitor session N ...</c>, keywords abbreviated or not.</summary>
+    public static int? SessionNumber(string? command) => MonitorSyntax.SessionNumber(command);
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PostureScan.Core.Audit;
 
 namespace PostureScan.Cisco.Accounting;
@@ -8,61 +7,58 @@ namespace PostureScan.Cisco.Accounting;
 /// device's parser does: <c>monitor session N type erspan-source</c> (or NX-OS <c>monitor session N</c>)
 /// enters the session's sub-mode, <c>destination</c> the ERSPAN destination sub-mode under it; a command
 /// that neither sub-mode knows falls back to the parent mode and, at global level, closes the session.
-/// The keywords of each sub-mode are data.
+/// Keywords may be abbreviated as IOS allows (<see cref="MonitorSyntax"/>); the syntax of each mode is data.
 /// </summary>
-internal static partial class MirrorCommandClassifier
+internal static class MirrorCommandClassifier
 {
-    /// <summary>The commands of a session's sub-mode (IOS-XE ERSPAN, NX-OS monitor session), by their leading words.</summary>
-    private static readonly string[] SessionCommands =
-    [
-        "description", "source", "destination", "filter", "shutdown", "shut", "erspan-id", "vrf", "mtu",
-        "header-type", "plim", "rate-limit", "encapsulation", "ip ttl", "ip dscp", "ip prec", "ip address",
-        "origin ip address", "origin ipv6 address", "ipv6 address",
-    ];
-
-    /// <summary>The commands of the ERSPAN <c>destination</c> sub-mode, by their leading words.</summary>
-    private static readonly string[] DestinationCommands =
-    [
-        "ip address", "ipv6 address", "erspan-id", "origin ip address", "origin ipv6 address", "vrf", "mtu",
-        "ip ttl", "ip dscp", "ip prec",
-    ];
-
     /// <summary>
     /// Classifies <paramref name="command"/> given the user's <paramref name="context"/> and the sessions this
-    /// input has already seen on the device; returns the new context through <paramref name="next"/>.
+    /// input has already seen on the device; returns the new context through <paramref name="next"/>, and the
+    /// command with its keywords written out through <paramref name="text"/>.
     /// </summary>
-    public static MirrorCommand? Classify(string command, ConfigContext? context, Func<int, bool> seen, out ConfigContext? next)
+    public static MirrorCommand? Classify(string command, ConfigContext? context, Func<int, bool> seen, out ConfigContext? next, out string text)
     {
-        var global = Global().Match(command);
-        if (global.Success)
+        var words = MonitorSyntax.Words(command);
+        if (MonitorSyntax.TryGlobal(words, out var negated, out var session, out var rest))
         {
-            return Monitor(global, seen, out next);
+            text = string.Join(' ', words);
+            return Monitor(negated, session, words[Math.Min(rest, words.Length)..], seen, out next);
         }
 
+        text = string.Join(' ', words);
         next = context;
-        if (context is null)
+        if (context is null || words.Length == 0)
         {
             return null;
         }
 
-        var text = string.Join(' ', command.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var negated = text.StartsWith("no ", StringComparison.OrdinalIgnoreCase);
-        var body = negated ? text[3..] : text;
-        if (body.Equals("exit", StringComparison.OrdinalIgnoreCase))
+        var isNo = words[0].Equals("no", StringComparison.OrdinalIgnoreCase);
+        var start = isNo ? 1 : 0;
+        if (words.Length == start)
         {
-            next = context.InDestination ? context with { InDestination = false } : null;
+            next = null;
             return null;
         }
 
-        if (context.InDestination && Starts(body, DestinationCommands))
+        // The innermost mode that knows the command takes it; "exit" leaves that mode.
+        if (context.InDestination && Expand(words, start, MonitorSyntax.DestinationMode) is { } inner)
         {
-            return new MirrorCommand(context.Session, AuditAction.Modify);
+            text = string.Join(' ', words);
+            next = inner == "exit" ? context with { InDestination = false } : context;
+            return inner == "exit" ? null : new MirrorCommand(context.Session, AuditAction.Modify);
         }
 
-        if (Starts(body, SessionCommands))
+        if (Expand(words, start, MonitorSyntax.SessionMode) is { } keyword)
         {
+            text = string.Join(' ', words);
+            if (keyword == "exit")
+            {
+                next = null;
+                return null;
+            }
+
             // A bare "destination" in an ERSPAN source session opens the destination sub-mode.
-            next = context with { InDestination = !negated && body.Equals("destination", StringComparison.OrdinalIgnoreCase) };
+            next = context with { InDestination = !isNo && keyword == "destination" && words.Length == 1 };
             return new MirrorCommand(context.Session, AuditAction.Modify);
         }
 
@@ -70,12 +66,24 @@ internal static partial class MirrorCommandClassifier
         return null;
     }
 
-    private static MirrorCommand Monitor(Match global, Func<int, bool> seen, out ConfigContext? next)
+    /// <summary>The mode's keyword the command starts with, its keywords written out in a copy kept only on success.</summary>
+    private static string? Expand(string[] words, int start, KeywordNode mode)
     {
-        var negated = global.Groups["no"].Success;
-        var rest = global.Groups["rest"].Value.Trim();
+        var copy = (string[])words.Clone();
+        if (!mode.Expand(copy, start))
+        {
+            return null;
+        }
+
+        MonitorSyntax.ExpandDirection(copy, start);
+        copy.CopyTo(words, 0);
+        return words[start];
+    }
+
+    private static MirrorCommand Monitor(bool negated, int? session, string[] rest, Func<int, bool> seen, out ConfigContext? next)
+    {
         next = null;
-        if (!int.TryParse(global.Groups["n"].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var session))
+        if (session is not { } n)
         {
             // "no monitor session all | local | remote | range ...": several sessions at once.
             return new MirrorCommand(null, negated ? AuditAction.Delete : AuditAction.Modify);
@@ -83,21 +91,15 @@ internal static partial class MirrorCommandClassifier
 
         if (negated)
         {
-            return new MirrorCommand(session, rest.Length == 0 ? AuditAction.Delete : AuditAction.Modify);
+            return new MirrorCommand(n, rest.Length == 0 ? AuditAction.Delete : AuditAction.Modify);
         }
 
         // "monitor session N type ..." and NX-OS "monitor session N" enter the session's sub-mode.
-        if (rest.Length == 0 || rest.StartsWith("type", StringComparison.OrdinalIgnoreCase))
+        if (rest.Length == 0 || rest[0] == "type")
         {
-            next = new ConfigContext(session, false);
+            next = new ConfigContext(n, false);
         }
 
-        return new MirrorCommand(session, seen(session) ? AuditAction.Modify : AuditAction.Create);
+        return new MirrorCommand(n, seen(n) ? AuditAction.Modify : AuditAction.Create);
     }
-
-    private static bool Starts(string body, string[] commands) =>
-        commands.Any(c => body.StartsWith(c, StringComparison.OrdinalIgnoreCase) && (body.Length == c.Length || body[c.Length] == ' '));
-
-    [GeneratedRegex(@"^\s*(?<no>no\s+)?monitor\s+session\s+(?:(?<n>\d{1,5})\b|all\b|local\b|remote\b|range\b)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Global();
 }

@@ -1,6 +1,6 @@
 namespace PostureScan.Cisco.Parsing;
 
-/// <summary>Reads one device file: recognises its format, finds the device name, and parses its sessions.</summary>
+/// <summary>Reads one device file: recognises its format, finds the device name, and parses its sessions (and a config's ports).</summary>
 internal static class CiscoDeviceParser
 {
     public static DeviceParseResult Parse(string text)
@@ -22,6 +22,7 @@ internal static class CiscoDeviceParser
         var (sessions, issues) = format == DeviceFormat.RunningConfig
             ? RunningConfigParser.Parse(lines)
             : ShowMonitorParser.Parse(lines);
-        return new DeviceParseResult(format, DeviceNameReader.Read(lines, format), sessions, issues, null);
+        var ports = format == DeviceFormat.RunningConfig ? InterfaceStanzaParser.Parse(lines) : null;
+        return new DeviceParseResult(format, DeviceNameReader.Read(lines, format), sessions, issues, null, ports);
     }
 }

@@ -9,7 +9,8 @@ internal sealed record DeviceParseResult(
     string? DeviceName,
     IReadOnlyList<SessionDraft> Sessions,
     IReadOnlyList<ParseIssue> FileIssues,
-    ParseIssue? Failure)
+    ParseIssue? Failure,
+    IReadOnlyList<ConfiguredPort>? Ports = null)
 {
     /// <summary>Every skipped line, for counting.</summary>
     public IEnumerable<ParseIssue> AllIssues => FileIssues.Concat(Sessions.SelectMany(s => s.Issues));

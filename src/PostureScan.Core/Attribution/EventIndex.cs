@@ -1,10 +1,12 @@
 using PostureScan.Core.Audit;
+using PostureScan.Core.Audit.Matching;
 
 namespace PostureScan.Core.Attribution;
 
 /// <summary>
 /// The audit events by the resources they name (keys of <see cref="ResourceKeys"/>), each list oldest first.
-/// An event is counted once, whichever inputs it was read from, and a long-running operation once (see <see cref="OperationRecords"/>).
+/// An event is counted once, whichever inputs it was read from, a long-running operation once (see <see cref="OperationRecords"/>),
+/// and a device command logged by both syslog and TACACS+ once (see <see cref="DeviceCommandMerger"/>).
 /// </summary>
 internal sealed class EventIndex
 {
@@ -16,7 +18,7 @@ internal sealed class EventIndex
         var distinct = events.OrderBy(e => e.Time).ThenBy(e => e.EventId, StringComparer.Ordinal)
             .Where(e => e.IsWrite && seen.Add(AuditEventKeys.Of(e)))
             .ToList();
-        foreach (var e in OperationRecords.OnePerOperation(distinct))
+        foreach (var e in DeviceCommandMerger.Merge(OperationRecords.OnePerOperation(distinct)))
         {
             foreach (var key in e.ResourceIds.Select(ResourceKeys.Of).Distinct(StringComparer.Ordinal))
             {

@@ -17,6 +17,7 @@ namespace PostureScan.Core.Audit;
 /// <param name="OperationId">Groups the records of one long-running operation (Azure operation/correlation id, GCP operation id).</param>
 /// <param name="Input">Where the record was read.</param>
 /// <param name="RawJson">The record as logged, or null when it exceeded the size kept.</param>
+/// <param name="Evidence">Every input the event was read from, when several logs recorded the same call (a device command in syslog and TACACS+ accounting); null otherwise.</param>
 public sealed record AuditEvent(
     DateTimeOffset Time,
     AuditPlatform Platform,
@@ -35,7 +36,8 @@ public sealed record AuditEvent(
     string? Service,
     string? OperationId,
     AuditInput Input,
-    string? RawJson = null)
+    string? RawJson = null,
+    IReadOnlyList<AuditInput>? Evidence = null)
 {
     /// <summary>The value of <see cref="Actor"/> and <see cref="SourceIp"/> when no field of the coalesce chain is present.</summary>
     public const string Unknown = "unknown";

@@ -35,6 +35,23 @@ internal sealed class DevicePolicyReader(PolicyYamlReader r)
         return result;
     }
 
+    /// <summary>Coverage's interface patterns: <c>DEVICE/INTERFACE</c> with <c>*</c> wildcards in either half.</summary>
+    public IReadOnlyList<DeviceInterfacePattern> InterfacePatterns(YamlNode node, string path) =>
+        Each(node, path, (item, itemPath, text) =>
+        {
+            var parsed = DeviceInterfacePattern.Parse(text);
+            if (parsed is null)
+            {
+                r.Error(item, itemPath, $"'{PolicyYamlReader.Bounded(text)}' is not DEVICE/INTERFACE (e.g. access-*/Gi1/0/*, core-sw1/*, */Ethernet1/1)");
+            }
+
+            return parsed;
+        });
+
+    /// <summary>Text patterns with <c>*</c> wildcards (port descriptions).</summary>
+    public IReadOnlyList<TextPattern> TextPatterns(YamlNode node, string path) =>
+        Each(node, path, (_, _, text) => new TextPattern(text));
+
     public IReadOnlyList<int> Vlans(YamlNode node, string path)
     {
         var result = new List<int>();
@@ -58,6 +75,27 @@ internal sealed class DevicePolicyReader(PolicyYamlReader r)
             else
             {
                 result.Add((int)vlan);
+            }
+        }
+
+        return result;
+    }
+
+    private List<T> Each<T>(YamlNode node, string path, Func<YamlNode, string, string, T?> read)
+        where T : class
+    {
+        var result = new List<T>();
+        if (r.Sequence(node, path) is not { } sequence)
+        {
+            return result;
+        }
+
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            if (r.String(sequence.Children[i], itemPath) is { } text && read(sequence.Children[i], itemPath, text) is { } item)
+            {
+                result.Add(item);
             }
         }
 

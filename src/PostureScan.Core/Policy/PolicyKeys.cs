@@ -17,7 +17,8 @@ internal static class PolicyKeys
     /// <summary>The sensitive source's keys: its name, then the ways to match a source (at least one is required).</summary>
     public static IReadOnlyList<string> Sensitive { get; } = ["name", "tags", "subnets", "networks", "interfaces"];
 
-    public static IReadOnlyList<string> Coverage { get; } = ["name", "collector", "providers", "accounts", "tags"];
+    /// <summary>The coverage rule's keys; interfaces, vlans and descriptions select network device ports.</summary>
+    public static IReadOnlyList<string> Coverage { get; } = ["name", "collector", "providers", "accounts", "tags", "interfaces", "vlans", "descriptions"];
 
     public static IReadOnlyList<string> Exception { get; } = ["finding", "resource", "check", "reason", "owner", "expires"];
 

@@ -110,7 +110,32 @@ internal sealed class PolicySectionParser(PolicyYamlReader r, IReadOnlyList<Chec
 
         var accounts = Get(m, path, "accounts", r.Strings) ?? [];
         var tags = Get(m, path, "tags", r.Tags) ?? new Dictionary<string, string>();
-        return name is null || collector is null ? null : new CoverageRule(name, collector, providers, accounts, tags);
+        var interfaces = Get(m, path, "interfaces", devices.InterfacePatterns) ?? [];
+        var vlans = Get(m, path, "vlans", devices.Vlans) ?? [];
+        var descriptions = Get(m, path, "descriptions", devices.TextPatterns) ?? [];
+        var rule = name is null || collector is null ? null : new CoverageRule(name, collector, providers, accounts, tags, interfaces, vlans, descriptions);
+        if (rule is { SelectsDevicePorts: true })
+        {
+            CheckDeviceRule(rule, m, path);
+        }
+
+        return rule;
+    }
+
+    /// <summary>Device-port keys select only device interfaces: a rule that also asks for tags or for cloud providers only could never match.</summary>
+    private void CheckDeviceRule(CoverageRule rule, Dictionary<string, (YamlNode Key, YamlNode Value)> m, string path)
+    {
+        if (rule.Tags.Count > 0)
+        {
+            r.Error(m["tags"].Value, PolicyYamlReader.Join(path, "tags"),
+                "interfaces, vlans and descriptions select network device ports, which have no tags; put tag selectors in a rule of their own");
+        }
+
+        if (rule.Providers.Count > 0 && !rule.Providers.Contains(Providers.Cisco, StringComparer.Ordinal))
+        {
+            r.Error(m["providers"].Value, PolicyYamlReader.Join(path, "providers"),
+                $"interfaces, vlans and descriptions select network device ports; add '{Providers.Cisco}' to providers or drop them");
+        }
     }
 
     private Exemption? ParseException(YamlNode node, string path)

@@ -89,15 +89,16 @@ public sealed partial class OutboxDispatcher(
             },
             cancellationToken);
 
+        // The answer is in: record it even if the pass is being stopped, so that a stop re-sends as little as it can.
         if (attempt.Succeeded)
         {
-            await outbox.MarkDeliveredAsync(ids, time.GetUtcNow(), cancellationToken);
+            await outbox.MarkDeliveredAsync(ids, time.GetUtcNow(), CancellationToken.None);
             LogDelivered(logger, sink.Name, batch.Count, attempt.Response!.StatusCode);
             return true;
         }
 
         var reason = Reason(attempt.IsTransient ? $"gave up after {policy.MaxAttempts} tries" : "refused", Describe(attempt));
-        await outbox.MarkDeadAsync(ids, reason, time.GetUtcNow(), cancellationToken);
+        await outbox.MarkDeadAsync(ids, reason, time.GetUtcNow(), CancellationToken.None);
         LogDead(logger, sink.Name, batch.Count, reason);
         return false;
     }

@@ -20,17 +20,17 @@ internal static class OutboxWriter
 
     private const string Attempt = """
         UPDATE delivery_outbox SET attempts = attempts + 1, last_attempt_at = @At, last_error = COALESCE(@Error, last_error)
-        WHERE id IN @Ids AND state = 'pending'
+        WHERE id = @Id AND state = 'pending'
         """;
 
     private const string Delivered = """
         UPDATE delivery_outbox SET state = 'delivered', delivered_at = @At, last_error = NULL
-        WHERE id IN @Ids AND state = 'pending'
+        WHERE id = @Id AND state = 'pending'
         """;
 
     private const string Dead = """
         UPDATE delivery_outbox SET state = 'dead', last_error = @Reason, last_attempt_at = @At
-        WHERE id IN @Ids AND state = 'pending'
+        WHERE id = @Id AND state = 'pending'
         """;
 
     // A dead letter queued again keeps its id, and so its place in its sink's order: it goes before anything
@@ -61,14 +61,18 @@ internal static class OutboxWriter
         await connection.ExecuteAsync(new CommandDefinition(Insert, rows, transaction, cancellationToken: cancellationToken));
     }
 
+    // One statement per row, re-bound by Dapper: "IN @list" is expanded for SQLite but sent as an array to
+    // PostgreSQL, so the portable form is a row at a time (a batch is at most a few hundred rows).
     public static Task<int> AttemptAsync(DbConnection c, DbTransaction t, IReadOnlyList<long> ids, DateTimeOffset at, string? error, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(Attempt, new { Ids = ids, At = StoredTime.Format(at), Error = StoredText.OfNullable(error) }, t, cancellationToken: ct));
+        c.ExecuteAsync(new CommandDefinition(
+            Attempt, ids.Select(id => new { Id = id, At = StoredTime.Format(at), Error = StoredText.OfNullable(error) }), t, cancellationToken: ct));
 
     public static Task<int> DeliveredAsync(DbConnection c, DbTransaction t, IReadOnlyList<long> ids, DateTimeOffset at, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(Delivered, new { Ids = ids, At = StoredTime.Format(at) }, t, cancellationToken: ct));
+        c.ExecuteAsync(new CommandDefinition(Delivered, ids.Select(id => new { Id = id, At = StoredTime.Format(at) }), t, cancellationToken: ct));
 
     public static Task<int> DeadAsync(DbConnection c, DbTransaction t, IReadOnlyList<long> ids, string reason, DateTimeOffset at, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(Dead, new { Ids = ids, Reason = StoredText.Of(reason), At = StoredTime.Format(at) }, t, cancellationToken: ct));
+        c.ExecuteAsync(new CommandDefinition(
+            Dead, ids.Select(id => new { Id = id, Reason = StoredText.Of(reason), At = StoredTime.Format(at) }), t, cancellationToken: ct));
 
     public static Task<int> RetryAsync(DbConnection c, DbTransaction t, string? sink, long? id, CancellationToken ct)
     {

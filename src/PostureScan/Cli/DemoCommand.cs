@@ -21,7 +21,7 @@ internal static class DemoCommand
     private const string GcpDemoAccount = "posturescan@secops-ndr.iam.gserviceaccount.com";
     private const string GcpKeyName = "gcp-service-account.json";
     private const string GcpReplayKeyName = "gcp-service-account.replay.json";
-    private const string AuditSourceName = "demo-cloudtrail";
+    private const string AuditSourceName = "demo-audit-files";
 
     public static Command Create()
     {

@@ -50,7 +50,7 @@ internal static class OutboxCommand
                     Cell(r.Sink),
                     r.State.ToString().ToLowerInvariant(),
                     r.Attempts.ToString(CultureInfo.InvariantCulture),
-                    r.Event.Kind.ToString(),
+                    JsonNamingPolicy.CamelCase.ConvertName(r.Event.Kind.ToString()),
                     r.Event.Severity.ToString().ToLowerInvariant(),
                     r.QueuedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                     Cell(r.LastError ?? "-"),

@@ -31,13 +31,19 @@ internal sealed class DeliveryRuntime : IDisposable
     /// <summary>The delivery of <paramref name="configuration"/>'s <c>Delivery</c> section, or null when it names no sink.</summary>
     public static DeliveryRuntime? Create(IConfiguration configuration, Func<string, string?>? environment = null)
     {
+        // Each sink first, on its own: the binder names an unknown key only at the level where it is bound.
+        foreach (var sink in configuration.GetSection($"{DeliverySettings.Section}:Sinks").GetChildren())
+        {
+            _ = AppConfiguration.Bind<DeliverySinkSettings>(configuration, sink.Path);
+        }
+
         var settings = AppConfiguration.Bind<DeliverySettings>(configuration, DeliverySettings.Section);
+        Validate(settings);
         if (settings.Sinks.Count == 0)
         {
             return null;
         }
 
-        Validate(settings);
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds) };
         try
         {

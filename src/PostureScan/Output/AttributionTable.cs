@@ -32,7 +32,7 @@ internal static class AttributionTable
         {
             var a = s.Session;
             sessions.AddRow(
-                new Text(TerminalText.Cell(s.SessionId, 40)),
+                new Text(TerminalText.Id(s.SessionId, 40)),
                 new Text(AttributionNames.Of(a.State)),
                 new Text(TerminalText.Cell(a.Actor, 70)),
                 new Text(TerminalText.Cell(a.SourceIp, 40)),
@@ -49,7 +49,7 @@ internal static class AttributionTable
             foreach (var m in audit.Report.DeletedMirrors)
             {
                 gone.AddRow(
-                    new Text(TerminalText.Cell(m.ResourceId, 40)),
+                    new Text(TerminalText.Id(m.ResourceId, 40)),
                     new Text(TerminalText.Cell(m.Scope.Key, 40)),
                     new Text(AuditNames.Of(m.CreatedAt)),
                     new Text(AuditNames.Of(m.DeletedAt)),

@@ -32,7 +32,7 @@ internal static class FindingsTable
                     new Text(Name(f.Severity)),
                     new Text(Name(f.Status)),
                     new Text(f.CheckId),
-                    new Text(TerminalText.Cell(f.ResourceId, 40)),
+                    new Text(TerminalText.Id(f.ResourceId, 40)),
                     new Text(TerminalText.Cell(f.Note is null ? f.Message : $"{f.Message} ({f.Note})", 160)));
             }
 

@@ -37,7 +37,7 @@ internal static class SessionView
             var a = part.Attribution;
             parts.AddRow(
                 new Text(part.Kind),
-                new Text(TerminalText.Cell(a.ResourceId, 40)),
+                new Text(TerminalText.Id(a.ResourceId, 40)),
                 new Text(AttributionNames.Of(a.State)),
                 new Text(TerminalText.Cell(a.Actor, 70)),
                 new Text(TerminalText.Cell(a.SourceIp, 40)),
@@ -55,7 +55,7 @@ internal static class SessionView
             var c = entry.Change;
             events.AddRow(
                 new Text(AuditNames.Of(c.Time)),
-                new Text(TerminalText.Cell($"{entry.PartKind} {entry.ResourceId}", 50)),
+                new Text(TerminalText.Cell($"{entry.PartKind} {TerminalText.Id(entry.ResourceId, 50)}", 60)),
                 new Text(TerminalText.Cell(c.EventName, 50)),
                 new Text(c.ErrorCode is { } code ? TerminalText.Cell($"{c.Outcome} ({code})", 40) : c.Outcome),
                 new Text(TerminalText.Cell(c.Actor, 70)),

@@ -16,11 +16,24 @@ internal static class TerminalText
     }
 
     /// <summary>
-    /// A provider id for a cell. Azure resource ids say what they are at the end ("/subscriptions/...
-    /// /virtualNetworkTaps/NAME"), so they are shown by their last type and name, not cut at the front.
+    /// A provider id for a cell. Azure resource ids ("/subscriptions/.../virtualNetworkTaps/NAME") and GCP
+    /// self links (".../projects/P/regions/R/packetMirrorings/NAME") say what they are at the end, and the
+    /// scope column already names the subscription or project, so they are shown by their last type and
+    /// name instead of being cut after the common prefix that every row shares.
     /// </summary>
-    public static string Id(string? value, int max = 40) =>
-        value is not null && value.StartsWith("/subscriptions/", StringComparison.OrdinalIgnoreCase) && value.Split('/') is { Length: > 4 } parts
-            ? Cell($"…/{parts[^2]}/{parts[^1]}", max)
-            : Cell(value, max);
+    public static string Id(string? value, int max = 40) => Cell(ShortId(value), max);
+
+    private static string? ShortId(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var isAzure = value.StartsWith("/subscriptions/", StringComparison.OrdinalIgnoreCase);
+        var isGcp = value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            && value.Contains("/projects/", StringComparison.Ordinal);
+        var parts = value.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return (isAzure || isGcp) && parts.Length > 4 ? $"…/{parts[^2]}/{parts[^1]}" : value;
+    }
 }

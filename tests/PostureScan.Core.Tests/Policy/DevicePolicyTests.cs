@@ -70,11 +70,40 @@ public sealed class DevicePolicyTests
     [InlineData("collectors:\n  - name: a\n    interfaces: [core-sw1/not-an-interface]", "collectors[0].interfaces[0]", 4, 18)]
     [InlineData("collectors:\n  - name: a\n    rspanVlans: [4095]", "collectors[0].rspanVlans[0]", 4, 18)]
     [InlineData("erspanNetworks: [10.0.0.1/8]", "erspanNetworks[0]", 2, 18)]
+    [InlineData("collectors: [{ name: a, rspanVlans: [1] }]\ncoverage:\n  - { name: c, collector: a, interfaces: [Gi1/0/*] }", "coverage[0].interfaces[0]", 4, 43)]
+    [InlineData("collectors: [{ name: a, rspanVlans: [1] }]\ncoverage:\n  - { name: c, collector: a, vlans: [0] }", "coverage[0].vlans[0]", 4, 38)]
+    [InlineData("collectors: [{ name: a, rspanVlans: [1] }]\ncoverage:\n  - { name: c, collector: a, vlans: [10], tags: { env: prod } }", "coverage[0].tags", 4, 49)]
+    [InlineData("collectors: [{ name: a, rspanVlans: [1] }]\ncoverage:\n  - { name: c, collector: a, providers: [aws], descriptions: [\"*pos*\"] }", "coverage[0].providers", 4, 41)]
     public void Bad_device_values_are_errors_that_name_the_line_and_column(string body, string path, int line, int column)
     {
         var error = Assert.Throws<PolicyFormatException>(() => Policies.Parse("version: 1\n" + body));
 
         var first = Assert.Single(error.Errors);
         Assert.Equal((path, line, column), (first.Key, first.Line, first.Column));
+    }
+
+    [Fact]
+    public void Coverage_rules_read_device_port_selectors()
+    {
+        var policy = Policies.Parse("""
+            version: 1
+            collectors: [{ name: a, rspanVlans: [901] }]
+            coverage:
+              - name: pos
+                collector: a
+                providers: [cisco]
+                accounts: [acc-sw1]
+                interfaces: ["acc-*/Gi1/0/*", "core-sw1/*"]
+                vlans: [10, 20]
+                descriptions: ["*POS*"]
+            """);
+
+        var rule = Assert.Single(policy.Coverage);
+        Assert.Equal(["acc-*/gigabitethernet1/0/*", "core-sw1/*"], rule.Interfaces!.Select(i => i.ToString()));
+        Assert.Equal([10, 20], rule.Vlans);
+        Assert.Equal("*POS*", Assert.Single(rule.Descriptions!).Pattern);
+        Assert.True(rule.SelectsDevicePorts);
+        Assert.True(rule.Interfaces![0].Matches("ACC-SW1", "GigabitEthernet1/0/17"));
+        Assert.False(rule.Interfaces![0].Matches("acc-sw1", "TenGigabitEthernet1/0/17"));
     }
 }

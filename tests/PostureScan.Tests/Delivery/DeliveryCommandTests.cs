@@ -19,11 +19,34 @@ public sealed class DeliveryCommandTests
         await using var receiver = await LoopbackReceiver.StartAsync();
         var environment = DeliveryEstate.Environment(receiver.Url, secret);
 
-        // The receiver takes the first request and never answers it: the scan has sent and not yet marked.
+        // The receiver keeps each key the first time it sees it, and drops a copy, as docs/delivery.md advises.
+        var seen = new HashSet<string>();
+        var duplicates = 0;
+        var accepted = new List<string>();
+        void Receive(ReceivedRequest r)
+        {
+            lock (seen)
+            {
+                foreach (var key in LoopbackReceiver.Keys(r))
+                {
+                    if (seen.Add(key))
+                    {
+                        accepted.Add(key);
+                    }
+                    else
+                    {
+                        duplicates++;
+                    }
+                }
+            }
+        }
+
+        // It takes the first request in and never answers: the scan has sent and not yet marked.
         var arrived = new TaskCompletionSource();
         var never = new TaskCompletionSource<ReceiverAnswer>();
-        receiver.Respond = _ =>
+        receiver.Respond = r =>
         {
+            Receive(r);
             arrived.TrySetResult();
             return never.Task;
         };
@@ -49,26 +72,9 @@ public sealed class DeliveryCommandTests
         var held = Assert.Single(receiver.Requests);
 
         // Restarted: the next scan stores a run with nothing new, and delivers what the killed one left.
-        var seen = new HashSet<string>();
-        var duplicates = 0;
-        var accepted = new List<string>();
         receiver.Respond = r =>
         {
-            lock (seen)
-            {
-                foreach (var key in LoopbackReceiver.Keys(r))
-                {
-                    if (seen.Add(key))
-                    {
-                        accepted.Add(key);
-                    }
-                    else
-                    {
-                        duplicates++; // dropped, as the documented receiver does
-                    }
-                }
-            }
-
+            Receive(r);
             return Task.FromResult(new ReceiverAnswer(200));
         };
         var again = await CliProcess.RunWithEnvironmentAsync(estate.Dir.Path, environment, estate.Scan());
@@ -77,7 +83,7 @@ public sealed class DeliveryCommandTests
 
         Assert.Equal(queued.Select(q => q.Event.IdempotencyKey), accepted); // each once, in queue order
         Assert.Equal(LoopbackReceiver.Keys(held), LoopbackReceiver.Keys(receiver.Requests[1])); // the re-send, same keys
-        Assert.Equal(2, duplicates);
+        Assert.Equal(2, duplicates); // the batch in flight at the kill, sent again
         Assert.Equal(newFindings, receiver.Requests.SelectMany(LoopbackReceiver.Keys).Distinct().Count());
         Assert.All(receiver.Requests, r => Assert.Equal(
             LoopbackReceiverSignature(secret, r.Body), r.Headers["X-PostureScan-Signature"]));

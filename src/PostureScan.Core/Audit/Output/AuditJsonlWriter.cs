@@ -6,7 +6,8 @@ namespace PostureScan.Core.Audit.Output;
 /// <summary>
 /// Writes the <c>detect --format jsonl</c> contract: one object per event, with the seed query's
 /// five fields (time, platform, eventName, actor, sourceIp) then action, outcome, scope, region,
-/// resourceIds, eventId and input, in that order. Absent optional values are JSON null.
+/// resourceIds, eventId and input, in that order, then <c>evidence</c> (every input) for an event several
+/// logs recorded. Absent optional values are JSON null.
 /// </summary>
 public static class AuditJsonlWriter
 {
@@ -65,6 +66,18 @@ public static class AuditJsonlWriter
         }
 
         writer.WriteEndObject();
+        if (audit.Evidence is { Count: > 0 } evidence)
+        {
+            // Only for a call several logs recorded: every record it was read from.
+            writer.WriteStartArray("evidence");
+            foreach (var input in evidence)
+            {
+                writer.WriteStringValue(input.ToString());
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 }

@@ -31,12 +31,11 @@ internal sealed class CoverageGapCheck : ICheck
             var collector = context.Policy.Collectors.First(c => c.Name == rule.Collector);
             var mirrored = context.Sessions
                 .Where(s => s.Enabled && collector.Matches(s))
-                .SelectMany(s => s.Sources)
-                .Select(CoverageKeys.Of)
+                .SelectMany(s => s.Sources.Select(source => CoverageKeys.Of(s, source)))
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var candidate in context.Input.CandidateSources ?? [])
             {
-                if (rule.Selects(candidate.Scope, candidate.Source)
+                if (rule.Selects(candidate)
                     && !mirrored.Contains(candidate.Source.Id)
                     && !(candidate.Via ?? []).Any(mirrored.Contains))
                 {

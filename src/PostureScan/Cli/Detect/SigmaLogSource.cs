@@ -1,6 +1,9 @@
 namespace PostureScan.Cli.Detect;
 
-/// <summary>One Sigma log source of the detection: where the operation name is in that log, and a fixed rule id.</summary>
+/// <summary>
+/// One Sigma log source of the detection: where the operation name is in that log, and a fixed rule id.
+/// A log without fields (device command accounting) is matched by <paramref name="Keywords"/> instead.
+/// </summary>
 internal sealed record SigmaLogSource(
     string Id,
     string Title,
@@ -8,4 +11,5 @@ internal sealed record SigmaLogSource(
     string Service,
     IReadOnlyDictionary<string, string> Conditions,
     string NameField,
-    string Provider);
+    string Provider,
+    IReadOnlyList<string>? Keywords = null);

@@ -19,6 +19,11 @@ internal static class SigmaRules
             new Dictionary<string, string>(), "operationName", "the Azure Activity Log"),
         new("d6159fdd-01e9-44d0-93ab-2e90fb12dce0", "GCP", "gcp", "gcp.audit",
             new Dictionary<string, string>(), "gcp.audit.method_name", "GCP Cloud Audit Logs"),
+
+        // TACACS+ command accounting records each command with its keywords written out ("mon ses 1" is
+        // accounted as "monitor session 1"), so one keyword finds every global monitor-session command there.
+        new("3f0a3c1e-5b7d-4e52-9c1a-6d2b8e4f7a90", "Cisco", "cisco", "aaa",
+            new Dictionary<string, string>(), "", "Cisco IOS, IOS-XE and NX-OS (TACACS+ command accounting)", Keywords: ["monitor session"]),
     ];
 
     public static void Write(Stream output, EventNameMatcher matcher)
@@ -37,6 +42,30 @@ internal static class SigmaRules
 
     private static Dictionary<string, object> Rule(SigmaLogSource source, IReadOnlyList<string> patterns)
     {
+        var detection = source.Keywords is { } keywords
+            ? new Dictionary<string, object> { ["keywords"] = keywords.ToList(), ["condition"] = "keywords" }
+            : new Dictionary<string, object> { ["selection"] = Selection(source, patterns), ["condition"] = "selection" };
+        return new Dictionary<string, object>
+        {
+            ["title"] = $"Traffic Mirroring Activity in {source.Title}",
+            ["id"] = source.Id,
+            ["status"] = "experimental",
+            ["description"] = source.Keywords is null
+                ? $"Detects creation, change, deletion or listing of traffic mirroring (packet mirroring, virtual network TAP) in {source.Provider}, including failed attempts. An adversary can mirror a workload's traffic to a collector they control (MITRE ATT&CK T1020.001, Traffic Duplication)."
+                : $"Detects SPAN, RSPAN and ERSPAN monitor sessions created, changed or removed on {source.Provider}, including refused commands. Commands typed inside a session's sub-mode (erspan-id, ip address) carry no session keyword; detect ties them to their session. An adversary can mirror a port's traffic to an address they control (MITRE ATT&CK T1020.001, Traffic Duplication).",
+            ["references"] = new List<string> { "https://attack.mitre.org/techniques/T1020/001/" },
+            ["author"] = "PostureScan",
+            ["date"] = "2024-10-14",
+            ["tags"] = new List<string> { "attack.exfiltration", "attack.collection", "attack.t1020.001" },
+            ["logsource"] = new Dictionary<string, object> { ["product"] = source.Product, ["service"] = source.Service },
+            ["detection"] = detection,
+            ["falsepositives"] = new List<string> { "Sanctioned mirrors to network detection sensors, created by their administrators" },
+            ["level"] = "medium",
+        };
+    }
+
+    private static Dictionary<string, object> Selection(SigmaLogSource source, IReadOnlyList<string> patterns)
+    {
         var selection = new Dictionary<string, object>();
         foreach (var (field, value) in source.Conditions)
         {
@@ -44,20 +73,6 @@ internal static class SigmaRules
         }
 
         selection[$"{source.NameField}|contains"] = patterns.ToList();
-        return new Dictionary<string, object>
-        {
-            ["title"] = $"Traffic Mirroring Activity in {source.Title}",
-            ["id"] = source.Id,
-            ["status"] = "experimental",
-            ["description"] = $"Detects creation, change, deletion or listing of traffic mirroring (packet mirroring, virtual network TAP) in {source.Provider}, including failed attempts. An adversary can mirror a workload's traffic to a collector they control (MITRE ATT&CK T1020.001, Traffic Duplication).",
-            ["references"] = new List<string> { "https://attack.mitre.org/techniques/T1020/001/" },
-            ["author"] = "PostureScan",
-            ["date"] = "2024-10-14",
-            ["tags"] = new List<string> { "attack.exfiltration", "attack.collection", "attack.t1020.001" },
-            ["logsource"] = new Dictionary<string, object> { ["product"] = source.Product, ["service"] = source.Service },
-            ["detection"] = new Dictionary<string, object> { ["selection"] = selection, ["condition"] = "selection" },
-            ["falsepositives"] = new List<string> { "Sanctioned mirrors to network detection sensors, created by their administrators" },
-            ["level"] = "medium",
-        };
+        return selection;
     }
 }

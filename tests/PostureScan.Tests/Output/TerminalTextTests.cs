@@ -1,0 +1,22 @@
+using PostureScan.Output;
+
+namespace PostureScan.Tests.Output;
+
+public sealed class TerminalTextTests
+{
+    [Theory]
+    [InlineData(
+        "/subscriptions/2c4e6a8b-1d3f-4a5b-8c7d-9e0f1a2b3c4d/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkTaps/vtap-diag",
+        "…/virtualNetworkTaps/vtap-diag")]
+    [InlineData(
+        "https://www.googleapis.com/compute/v1/projects/demo-shop-prod/regions/europe-west1/packetMirrorings/pm-payments-debug",
+        "…/packetMirrorings/pm-payments-debug")]
+    [InlineData("tms-0db0000000000bad1", "tms-0db0000000000bad1")]
+    [InlineData("https://example.com/a/b/c/d/e", "https://example.com/a/b/c/d/e")]
+    public void Long_provider_ids_are_shown_by_their_last_type_and_name(string id, string shown) =>
+        Assert.Equal(shown, TerminalText.Id(id, 60));
+
+    [Fact]
+    public void A_shortened_id_is_still_cleaned_of_control_characters() =>
+        Assert.Equal("…/packetMirrorings/pm?[31mred", TerminalText.Id("https://x/compute/v1/projects/p/regions/r/packetMirrorings/pm\u001b[31mred", 60));
+}
