@@ -109,6 +109,37 @@ public sealed class VendorSinkFactoryTests
         Assert.DoesNotContain(SlackToken, configured.Redactor.Redact(environment["SLACK_URL"]), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void All_three_types_bind_from_configuration_keys_and_their_secrets_are_redacted()
+    {
+        var configuration = AppConfiguration.Load(null, new Dictionary<string, string?>
+        {
+            ["Delivery:Sinks:0:Name"] = "sumo", ["Delivery:Sinks:0:Type"] = "sumologic", ["Delivery:Sinks:0:UrlFromEnv"] = "SUMO_URL",
+            ["Delivery:Sinks:0:MaxBodyBytes"] = "2048", ["Delivery:Sinks:0:MaxBatchSize"] = "7", ["Delivery:Sinks:0:Category"] = "a/b",
+            ["Delivery:Sinks:1:Name"] = "splunk", ["Delivery:Sinks:1:Type"] = "splunk", ["Delivery:Sinks:1:Url"] = "https://splunk.example:8088",
+            ["Delivery:Sinks:1:TokenFromEnv"] = "HEC_TOKEN", ["Delivery:Sinks:1:Index"] = "security", ["Delivery:Sinks:1:MaxBodyBytes"] = "4096",
+            ["Delivery:Sinks:2:Name"] = "chat", ["Delivery:Sinks:2:Type"] = "slack", ["Delivery:Sinks:2:UrlFromEnv"] = "SLACK_URL",
+            ["Delivery:Sinks:2:MaxFindings"] = "3", ["Delivery:Sinks:2:Events:0"] = "runSummary",
+        });
+        var environment = new Dictionary<string, string>
+        {
+            ["SUMO_URL"] = $"https://collectors.example/receiver/v1/http/{SumoToken}",
+            ["HEC_TOKEN"] = HecToken,
+            ["SLACK_URL"] = $"https://hooks.example/services/T0/B0/{SlackToken}",
+        };
+
+        using var delivery = DeliveryRuntime.Create(configuration, v => environment.GetValueOrDefault(v))!;
+
+        var sinks = delivery.Sinks.Sinks;
+        Assert.Equal(("sumo", 7), (Assert.IsType<SumoLogicSink>(sinks[0]).Name, sinks[0].MaxBatchSize));
+        Assert.Equal(("splunk", 100), (Assert.IsType<SplunkHecSink>(sinks[1]).Name, sinks[1].MaxBatchSize));
+        Assert.Equal(("chat", 1), (Assert.IsType<SlackSink>(sinks[2]).Name, sinks[2].MaxBatchSize));
+        var leaked = delivery.Sinks.Redactor.Redact($"{environment["SUMO_URL"]} Splunk {HecToken} {environment["SLACK_URL"]}");
+        Assert.DoesNotContain(SumoToken, leaked, StringComparison.Ordinal);
+        Assert.DoesNotContain(HecToken, leaked, StringComparison.Ordinal);
+        Assert.DoesNotContain(SlackToken, leaked, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("slack", "{\"Events\":[\"runSummary\",\"newFinding\"]}", "a slack sink takes runSummary only")]
     [InlineData("slack", "{\"MaxBatchSize\":5}", "does not apply to type slack")]
