@@ -1,3 +1,4 @@
+using Dapper;
 using PostureScan.Core.Attribution;
 using PostureScan.Core.Audit;
 using PostureScan.Core.Audit.Ingestion;
@@ -71,7 +72,7 @@ public abstract class AuditIngestionTests(PostgresServer? postgres) : StoreTestB
     }
 
     [Fact]
-    public async Task An_unreadable_source_is_recorded_and_leaves_the_run_stored_with_unknown_attribution()
+    public async Task An_unreadable_source_is_recorded_and_leaves_the_run_stored_with_its_source_unavailable()
     {
         await using var store = await OpenAsync();
         var run = RunWith(Time.GetUtcNow(), "tms-00000000000000009");
@@ -80,11 +81,31 @@ public abstract class AuditIngestionTests(PostgresServer? postgres) : StoreTestB
 
         var status = Assert.Single(record.Sources);
         Assert.Equal(AuditSourceFailureKind.NotFound, status.Failure!.Kind);
-        Assert.Equal(AttributionState.Unknown, record.Report.Sessions[0].Session.State);
+        Assert.Equal(AttributionState.SourceUnavailable, record.Report.Sessions[0].Session.State);
         Assert.NotNull(await store.GetRunAsync(run.Id, None));
         var stored = await store.GetAuditRunAsync(run.Id, None);
         Assert.Equal(AuditSourceFailureKind.NotFound, Assert.Single(stored!.Sources).Failure!.Kind);
         Assert.False(Assert.Single(stored.Report.Scopes).Available);
+    }
+
+    [Fact]
+    public async Task A_run_stored_by_an_earlier_version_with_state_unknown_reads_as_source_unavailable()
+    {
+        await using var store = await OpenAsync();
+        var run = RunWith(Time.GetUtcNow(), "tms-00000000000000009");
+        await ScanAsync(store, run, new FileAuditSource("files", [Folder.File("no-such-folder")]));
+        await using (var connection = await store.OpenConnectionAsync(None))
+        {
+            Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM session_attributions WHERE state = 'sourceUnavailable' AND record_json LIKE '%\"sourceUnavailable\"%'"));
+            // What earlier versions wrote for this state, in the column and in the JSON of every part.
+            Assert.Equal(1, await connection.ExecuteAsync("""UPDATE session_attributions SET state = 'unknown', record_json = REPLACE(record_json, '"sourceUnavailable"', '"unknown"')"""));
+        }
+
+        var stored = await store.GetAuditRunAsync(run.Id, None);
+
+        var session = Assert.Single(stored!.Report.Sessions);
+        Assert.All(session.Parts, p => Assert.Equal(AttributionState.SourceUnavailable, p.Attribution.State));
+        Assert.Contains("files", session.Session.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,8 +23,12 @@ public sealed class AttributionCommandTests
     private const string Identity =
         """{"type":"AssumedRole","arn":"arn:aws:sts::111111111111:assumed-role/Ops/eve","accountId":"111111111111","sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::111111111111:role/Ops"}}}""";
 
-    private static string Record(string id, string name, string response, string agent) =>
-        $$"""{"eventVersion":"1.10","userIdentity":{{Identity}},"eventTime":"{{TimeProvider.System.GetUtcNow().AddDays(-2):yyyy-MM-dd'T'HH:mm:ss'Z'}}","eventSource":"ec2.amazonaws.com","eventName":"{{name}}","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.5","userAgent":{{JsonSerializer.Serialize(agent)}},"requestParameters":{},"responseElements":{{response}},"eventID":"{{id}}","recipientAccountId":"111111111111"}""";
+    /// <summary>A user's call that CloudFormation made on the user's behalf.</summary>
+    private const string ViaService =
+        """{"type":"IAMUser","arn":"arn:aws:iam::111111111111:user/deployer","accountId":"111111111111","invokedBy":"cloudformation.amazonaws.com"}""";
+
+    private static string Record(string id, string name, string response, string agent, string identity = Identity) =>
+        $$"""{"eventVersion":"1.10","userIdentity":{{identity}},"eventTime":"{{TimeProvider.System.GetUtcNow().AddDays(-2):yyyy-MM-dd'T'HH:mm:ss'Z'}}","eventSource":"ec2.amazonaws.com","eventName":"{{name}}","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.5","userAgent":{{JsonSerializer.Serialize(agent)}},"requestParameters":{},"responseElements":{{response}},"eventID":"{{id}}","recipientAccountId":"111111111111"}""";
 
     private static string Config(TemporaryDirectory dir, Uri endpoint, string auditPath)
     {
@@ -45,7 +49,7 @@ public sealed class AttributionCommandTests
         await using var host = await EmulatorHost.StartAsync(Emulator.Worlds.World.Parse(World, "test.yaml"));
         var logs = Directory.CreateDirectory(dir.File("logs")).FullName;
         await File.WriteAllLinesAsync(Path.Combine(logs, "trail.jsonl"), [
-            Record("ev-target", "CreateTrafficMirrorTarget", """{"CreateTrafficMirrorTargetResponse":{"trafficMirrorTarget":{"trafficMirrorTargetId":"tmt-0000000000000000a","tagSet":""}}}""", "aws-cli/2"),
+            Record("ev-target", "CreateTrafficMirrorTarget", """{"CreateTrafficMirrorTargetResponse":{"trafficMirrorTarget":{"trafficMirrorTargetId":"tmt-0000000000000000a","tagSet":""}}}""", "cloudformation.amazonaws.com", ViaService),
             Record("ev-session", "CreateTrafficMirrorSession", """{"CreateTrafficMirrorSessionResponse":{"trafficMirrorSession":{"trafficMirrorSessionId":"tms-0000000000000000d","virtualNetworkId":"42","tagSet":""}}}""", "[red]evil[/] \u001b[2J"),
         ]);
         var config = Config(dir, host.Endpoint, logs);
@@ -77,6 +81,7 @@ public sealed class AttributionCommandTests
         Assert.Contains("arn:aws:sts::111111111111:assumed-role/Ops/eve", stdout, StringComparison.Ordinal);
         Assert.Contains("role arn:aws:iam::111111111111:role/Ops", stdout, StringComparison.Ordinal);
         Assert.Contains("CreateTrafficMirrorTarget", stdout, StringComparison.Ordinal);
+        Assert.Contains("called by cloudformation.amazonaws.com", stdout, StringComparison.Ordinal); // the target, made by a service
         Assert.Contains("ev-session", stdout, StringComparison.Ordinal);
         Assert.Contains("[red]evil[/]", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', stdout);
@@ -84,19 +89,27 @@ public sealed class AttributionCommandTests
     }
 
     [Fact]
-    public async Task A_missing_audit_path_does_not_fail_the_scan_and_makes_attribution_unknown()
+    public async Task A_missing_audit_path_does_not_fail_the_scan_and_makes_the_source_unavailable()
     {
         using var dir = new TemporaryDirectory();
         await using var host = await EmulatorHost.StartAsync(Emulator.Worlds.World.Parse(World, "test.yaml"));
+        var db = dir.File("s.db");
 
-        var (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "scan", "--config", Config(dir, host.Endpoint, dir.File("nowhere")), "--db", dir.File("s.db"), "--json");
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "scan", "--config", Config(dir, host.Endpoint, dir.File("nowhere")), "--db", db, "--json");
 
         Assert.True(exit == 0, $"exit {exit}: {stderr}");
         using var json = JsonDocument.Parse(stdout);
         var audit = json.RootElement.GetProperty("audit");
         Assert.Equal("failed", audit.GetProperty("sources")[0].GetProperty("status").GetString());
         Assert.Equal(1, json.RootElement.GetProperty("sessions").GetProperty("aws").GetInt32());
-        Assert.Equal(1, audit.GetProperty("sessions").GetProperty("unknown").GetInt32());
+        Assert.Equal(1, audit.GetProperty("sessions").GetProperty("source-unavailable").GetInt32());
+        Assert.False(audit.GetProperty("sessions").TryGetProperty("unknown", out _));
+
+        (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "show", "tms-0000000000000000d", "--db", db);
+
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        Assert.Contains("source-unavailable", stdout, StringComparison.Ordinal);
+        Assert.Contains("audit source trail-files failed", stdout, StringComparison.Ordinal); // the reason says why
     }
 
     [Fact]

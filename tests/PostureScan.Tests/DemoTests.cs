@@ -34,7 +34,7 @@ public sealed class DemoTests
         Assert.Equal(10, states.GetProperty("attributed").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-missing").GetInt32());
         Assert.Equal(1, states.GetProperty("unattributed-beyond-retention").GetInt32());
-        Assert.Equal(0, states.GetProperty("unknown").GetInt32()); // the Cisco sessions are attributed from the device logs
+        Assert.Equal(0, states.GetProperty("source-unavailable").GetInt32()); // the Cisco sessions are attributed from the device logs
         Assert.Equal(1, audit.GetProperty("shortLived").GetInt32());
         Assert.Equal(4, audit.GetProperty("failedAttempts").GetInt32());
 
@@ -73,6 +73,10 @@ public sealed class DemoTests
         var guest = attribution.Session(outside.Id)!.Session; // logged with an upper-case id
         Assert.Equal(("guest.contractor@outlook.example", "203.0.113.77"), (guest.Actor, guest.SourceIp));
         Assert.Equal("ndr-automation@example.com", attribution.Session(sanctioned.Id)!.Session.Actor);
+        var tapConfigurations = attribution.Session(sanctioned.Id)!.Parts.Where(p => p.Kind == "tap-configuration").Select(p => p.Attribution).ToList();
+        Assert.Equal(["nic-web01", "nic-web02"], tapConfigurations.Select(a => a.ResourceId.Split('/')[^3]).Order(StringComparer.Ordinal));
+        Assert.All(tapConfigurations, a => Assert.Equal((Core.Attribution.AttributionState.Attributed, "ndr-automation@example.com"), (a.State, a.Actor)));
+        Assert.Equal(("tap-configuration", "guest.contractor@outlook.example"), attribution.Session(outside.Id)!.Parts[^1] is var diag ? (diag.Kind, diag.Attribution.Actor) : default);
         var contractor = attribution.Session(payments.Id)!.Session;
         Assert.Equal(("pat@contractor-lab.example", "203.0.113.78"), (contractor.Actor, contractor.SourceIp));
         Assert.Equal(Core.Attribution.AttributionState.Attributed, attribution.Session(gcpSanctioned.Id)!.Session.State);
@@ -145,6 +149,8 @@ public sealed class DemoTests
         Assert.Contains("vtap-diag", stdout, StringComparison.Ordinal);
         Assert.Contains("Who created each mirror", stdout, StringComparison.Ordinal);
         Assert.Contains("unattributed-missing", stdout, StringComparison.Ordinal);
+        Assert.Contains("Short-lived mirrors", stdout, StringComparison.Ordinal);
+        Assert.Contains("tms-0e0e0e0e0e0e00005", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("posturescan-demo/posturescan.db")));
     }
 }

@@ -59,6 +59,8 @@ public sealed class ValidateCommandTests
         Assert.Contains($"attributed {AwsSession}", failed);
         Assert.Contains("finding created-by-unapproved-principal", failed);
         Assert.Contains("finding created-from-unapproved-network", failed);
+        // The step says why, in the name every output uses for the state.
+        Assert.StartsWith("source-unavailable: no audit source covers aws/", report.Steps.Single(s => s.Step == $"attributed {AwsSession}").Observed, StringComparison.Ordinal);
         // Inventory, the destination checks and detect do not depend on the scan's audit sources.
         Assert.DoesNotContain("inventoried", failed);
         Assert.DoesNotContain("finding destination-internet-facing", failed);

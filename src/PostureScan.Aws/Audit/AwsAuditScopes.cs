@@ -11,6 +11,27 @@ namespace PostureScan.Aws.Audit;
 /// </summary>
 internal static class AwsAuditScopes
 {
+    /// <summary>
+    /// The opening every CloudTrail source shares: resolve the scopes, read each with <paramref name="readScope"/>
+    /// from its checkpoint (or the source's <paramref name="retention"/>) to <paramref name="deliveryLag"/> ago, at
+    /// most <see cref="AwsOptions.MaxConcurrency"/> at a time, and report the scopes that could not be resolved first.
+    /// </summary>
+    public static async Task<AuditSourceResult> ReadEachAsync(
+        AwsOptions options,
+        AuditReadRequest request,
+        TimeProvider time,
+        TimeSpan retention,
+        TimeSpan deliveryLag,
+        Func<ScopeReading, CancellationToken, Task> readScope,
+        Action<AuditEvent> onEvent,
+        CancellationToken cancellationToken)
+    {
+        var (scopes, failures) = await ResolveAsync(options, request, time, cancellationToken);
+        var plan = new LiveReadPlan(retention, deliveryLag, options.MaxConcurrency);
+        var result = await LiveScopeReads.ReadAsync(scopes, request, plan, readScope, AuditErrors.Classify, onEvent, cancellationToken);
+        return result with { Scopes = [.. failures, .. result.Scopes] };
+    }
+
     public static async Task<(IReadOnlyList<Scope> Scopes, IReadOnlyList<AuditScopeRead> Failures)> ResolveAsync(
         AwsOptions options, AuditReadRequest request, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -70,11 +70,8 @@ public sealed class CloudTrailArchiveSource : IAuditSource, IDisposable
 
         using (s3)
         {
-            var (scopes, failures) = await AwsAuditScopes.ResolveAsync(options, request, time, cancellationToken);
-            var plan = new LiveReadPlan(Retention, DeliveryLag, options.MaxConcurrency);
-            var result = await LiveScopeReads.ReadAsync(
-                scopes, request, plan, (scope, ct) => ReadScopeAsync(s3, scope, ct), AuditErrors.Classify, onEvent, cancellationToken);
-            return result with { Scopes = [.. failures, .. result.Scopes] };
+            return await AwsAuditScopes.ReadEachAsync(
+                options, request, time, Retention, DeliveryLag, (scope, ct) => ReadScopeAsync(s3, scope, ct), onEvent, cancellationToken);
         }
     }
 

@@ -62,13 +62,10 @@ public sealed class CloudTrailLookupSource : IAuditSource, IDisposable
             return AuditSourceResult.Failed(AuditSourceFailureKind.Configuration, $"audit source '{Name}': {problem}");
         }
 
-        var (scopes, failures) = await AwsAuditScopes.ResolveAsync(options, request, time, cancellationToken);
         var pacer = new RequestPacer(time, settings.RequestsPerSecond);
         var retry = AuditRetry.Create(options.MaxRetries, settings.RetryBaseDelayMs, time);
-        var plan = new LiveReadPlan(Retention, DeliveryLag, options.MaxConcurrency);
-        var result = await LiveScopeReads.ReadAsync(
-            scopes, request, plan, (scope, ct) => ReadScopeAsync(scope, pacer, retry, ct), AuditErrors.Classify, onEvent, cancellationToken);
-        return result with { Scopes = [.. failures, .. result.Scopes] };
+        return await AwsAuditScopes.ReadEachAsync(
+            options, request, time, Retention, DeliveryLag, (scope, ct) => ReadScopeAsync(scope, pacer, retry, ct), onEvent, cancellationToken);
     }
 
     private string? Invalid() => settings switch

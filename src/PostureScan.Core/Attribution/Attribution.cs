@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PostureScan.Core.Audit;
 
 namespace PostureScan.Core.Attribution;
@@ -16,7 +17,7 @@ namespace PostureScan.Core.Attribution;
 /// <param name="CreateEventName">The name of the create event (CreateTrafficMirrorSession, a tap configuration write...).</param>
 public sealed record Attribution(
     string ResourceId,
-    AttributionState State,
+    [property: JsonConverter(typeof(AttributionStateJsonConverter))] AttributionState State,
     string? Actor,
     string? SourceIp,
     DateTimeOffset? CreatedAt,

@@ -41,25 +41,28 @@ public static class AttributionCorrelator
         var sessions = new List<SessionAttribution>();
         foreach (var session in input.Sessions)
         {
-            var parts = new List<AttributedPart>();
-            var target = session.TargetId is { } t ? Part(t, session.Scope) : null;
-            var filter = session.FilterId is { } f ? Part(f, session.Scope) : null;
-            parts.Add(new AttributedPart(PartKinds.Session, Part(session.Id, session.Scope, target, filter)));
-            if (target is not null)
+            var parts = SessionParts.Of(session);
+            var byKey = new Dictionary<string, SessionPart>(StringComparer.Ordinal);
+            foreach (var part in parts)
             {
-                parts.Add(new AttributedPart(PartKinds.Target, target));
+                byKey.TryAdd(ResourceKeys.Of(part.ResourceId), part);
             }
 
-            if (filter is not null)
+            var resolving = new HashSet<string>(StringComparer.Ordinal);
+            Attribution? Resolve(string id)
             {
-                parts.Add(new AttributedPart(PartKinds.Filter, filter));
-                foreach (var rule in session.Filter?.Rules ?? [])
+                var key = ResourceKeys.Of(id);
+                if (!byKey.TryGetValue(key, out var part) || !resolving.Add(key))
                 {
-                    parts.Add(new AttributedPart(PartKinds.FilterRule, Part(rule.Id, session.Scope, filter)));
+                    return null; // not a part of this session, or a part that refers back to itself: no bound
                 }
+
+                var attribution = Part(part.ResourceId, part.Scope, [.. part.CreatedAfter.Select(Resolve)]);
+                resolving.Remove(key);
+                return attribution;
             }
 
-            sessions.Add(new SessionAttribution(session.Id, session.Scope, parts));
+            sessions.Add(new SessionAttribution(session.Id, session.Scope, [.. parts.Select(p => new AttributedPart(p.Kind, Resolve(p.ResourceId)!))]));
         }
 
         var present = new HashSet<string>(cache.Keys, StringComparer.Ordinal);

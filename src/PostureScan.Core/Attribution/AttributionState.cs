@@ -1,6 +1,9 @@
 namespace PostureScan.Core.Attribution;
 
-/// <summary>How far the audit logs answer "who made this mirror, from where, and when".</summary>
+/// <summary>
+/// How far the audit logs answer "who made this mirror, from where, and when". Users read the names of
+/// <see cref="AttributionStateNames"/>; the store keeps the camelCase member names (see <see cref="AttributionStateJsonConverter"/>).
+/// </summary>
 public enum AttributionState
 {
     /// <summary>The create event was found.</summary>
@@ -12,6 +15,9 @@ public enum AttributionState
     /// <summary>The log window covers the resource's creation, yet no create event was found.</summary>
     UnattributedMissing,
 
-    /// <summary>The audit source for the scope could not be read, so nothing can be said.</summary>
-    Unknown,
+    /// <summary>
+    /// No audit source could answer for the scope (it failed, none covers it, or its newest event predates
+    /// the resource), so nothing can be said. Runs stored before this name read the stored "unknown" as this.
+    /// </summary>
+    SourceUnavailable,
 }

@@ -43,13 +43,13 @@ internal sealed class PartAttributor(EventIndex index, CoverageLookup coverage)
     {
         if (coverage.Failure(scope) is { } failure || window is null)
         {
-            return (AttributionState.Unknown, coverage.Failure(scope) ?? $"no audit window for {scope.Key}");
+            return (AttributionState.SourceUnavailable, coverage.Failure(scope) ?? $"no audit window for {scope.Key}");
         }
 
         if (createdAfter is { } after && after > window.Newest)
         {
             // Created after the newest event read: its events may simply not be delivered yet.
-            return (AttributionState.Unknown, $"created after {AuditNames.Of(after)}, later than the newest audit event read (window {window})");
+            return (AttributionState.SourceUnavailable, $"created after {AuditNames.Of(after)}, later than the newest audit event read (window {window})");
         }
 
         return createdAfter is { } bound && bound >= window.Oldest

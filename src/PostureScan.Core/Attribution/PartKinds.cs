@@ -7,4 +7,5 @@ public static class PartKinds
     public const string Target = "target";
     public const string Filter = "filter";
     public const string FilterRule = "filter-rule";
+    public const string TapConfiguration = "tap-configuration";
 }

@@ -36,7 +36,7 @@ internal static class AttributionWalk
                     continue;
                 }
 
-                if (attribution.State == AttributionState.Unknown)
+                if (attribution.State == AttributionState.SourceUnavailable)
                 {
                     yield return CheckResult.Error(part, session.Scope, $"the audit source could not be read for {Describe.Text(part)}: {Describe.Text(attribution.Reason, 200)}");
                 }

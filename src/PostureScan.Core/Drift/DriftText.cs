@@ -60,7 +60,8 @@ public static class DriftText
         AttributionState.Attributed => "attributed",
         AttributionState.UnattributedBeyondRetention => "unattributed (older than the audit logs read)",
         AttributionState.UnattributedMissing => "unattributed (no create event inside the log window)",
-        _ => "unknown (the audit source could not be read)",
+        AttributionState.SourceUnavailable => "source-unavailable (no audit source could be read for it)",
+        _ => AttributionStateNames.Of(state),
     };
 
     public static string Time(DateTimeOffset? time) =>

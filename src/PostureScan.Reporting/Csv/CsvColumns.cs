@@ -38,7 +38,7 @@ internal static class CsvColumns
         new("virtual_network_id", r => r.Session.VirtualNetworkId?.ToString(CultureInfo.InvariantCulture)),
         new("priority", r => r.Session.Priority?.ToString(CultureInfo.InvariantCulture)),
         new("tags", r => string.Join("; ", r.Session.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}"))),
-        new("attribution_state", r => r.Attribution is { } a ? ReportView.Name(a.State) : null),
+        new("attribution_state", r => r.Attribution is { } a ? Core.Attribution.AttributionStateNames.Of(a.State) : null),
         new("created_by", r => r.Attribution?.Actor),
         new("created_from", r => r.Attribution?.SourceIp),
         new("created_at", r => r.Attribution?.CreatedAt is { } t ? Formats.Iso(t) : null),

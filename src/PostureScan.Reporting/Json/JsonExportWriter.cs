@@ -6,7 +6,7 @@ namespace PostureScan.Reporting.Json;
 
 /// <summary>
 /// The inventory for other tools: every scope's outcome, every mirror as the project's own record (the same
-/// shape as in the store, <see cref="PostureJson"/>) with its attribution and finding ids, and every finding.
+/// shape as in the store, <see cref="PostureJson"/>) with its attribution, its parts' attributions and finding ids, and every finding.
 /// </summary>
 internal sealed class JsonExportWriter : IReportWriter
 {
@@ -42,7 +42,8 @@ internal sealed class JsonExportWriter : IReportWriter
             var node = SafeJson.Clean(JsonSerializer.SerializeToNode(session with { RawJson = null }, PostureJson.Options))!.AsObject();
             node["rawJson"] = session.RawJson is null ? null : SafeText.Clean(session.RawJson, Limits.RawJson);
             node["attributionSummary"] = SafeText.Clean(view.AttributionText(session), Limits.Export);
-            node["attribution"] = SafeJson.Clean(JsonSerializer.SerializeToNode(view.AttributionOf(session.Id), PostureJson.Options));
+            node["attribution"] = JsonAttribution.Node(view.AttributionOf(session.Id));
+            node["parts"] = JsonAttribution.Parts(session, view);
             node["findings"] = new System.Text.Json.Nodes.JsonArray([.. view.FindingsOf(session).Select(f => System.Text.Json.Nodes.JsonValue.Create(f.Id))]);
             node.WriteTo(w);
         }

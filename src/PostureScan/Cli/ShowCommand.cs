@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PostureScan.Core.Attribution;
 using PostureScan.Hosting;
 using PostureScan.Output;
 using PostureScan.Storage;
@@ -11,7 +12,7 @@ internal static class ShowCommand
 {
     public static Command Create()
     {
-        var session = new Argument<string>("SESSION-ID") { Description = "The session's provider id (e.g. tms-0123..., a tap configuration id, device/session/N)" };
+        var session = new Argument<string>("SESSION-ID") { Description = "The session's provider id (e.g. tms-0123..., a vTAP id or one of its tap configuration ids, device/session/N)" };
         var run = new Option<string?>("--run") { Description = "The run to read (default: the latest run)" };
         var db = CommonOptions.Db();
         var command = new Command("show", "Print one mirror session with its parts, their attribution and its audit-event timeline") { session, run, db };
@@ -28,7 +29,10 @@ internal static class ShowCommand
             }
 
             var id = parse.GetValue(session)!;
-            var found = scan.Sessions.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
+            // A tap configuration belongs to one vTAP, so its id names that session too.
+            var found = scan.Sessions.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase))
+                ?? scan.Sessions.FirstOrDefault(s => SessionParts.Of(s).Any(p =>
+                    p.Kind == PartKinds.TapConfiguration && string.Equals(p.ResourceId, id, StringComparison.OrdinalIgnoreCase)));
             if (found is null)
             {
                 throw new UsageException($"session {id} is not in run {scan.Id}");

@@ -44,7 +44,7 @@ internal static class AttributionTable
 
         if (audit.Report.DeletedMirrors.Count > 0)
         {
-            var gone = new Table().Title("Mirrors created and deleted (seen only in the audit logs)")
+            var gone = new Table().Title("Short-lived mirrors: created and deleted between scans (seen only in the audit logs)")
                 .AddColumns("Mirror", "Scope", "Created", "Deleted", "Lifetime", "Created by", "From");
             foreach (var m in audit.Report.DeletedMirrors)
             {

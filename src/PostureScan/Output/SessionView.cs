@@ -37,7 +37,7 @@ internal static class SessionView
             var a = part.Attribution;
             parts.AddRow(
                 new Text(part.Kind),
-                new Text(TerminalText.Id(a.ResourceId, 40)),
+                new Text(TerminalText.Id(a.ResourceId, 60)),
                 new Text(AttributionNames.Of(a.State)),
                 new Text(TerminalText.Cell(a.Actor, 70)),
                 new Text(TerminalText.Cell(a.SourceIp, 40)),

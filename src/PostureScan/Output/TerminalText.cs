@@ -34,6 +34,9 @@ internal static class TerminalText
         var isGcp = value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             && value.Contains("/projects/", StringComparison.Ordinal);
         var parts = value.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return (isAzure || isGcp) && parts.Length > 4 ? $"…/{parts[^2]}/{parts[^1]}" : value;
+        // An Azure child resource keeps its parent's type and name: two NICs' tap configurations may share a name.
+        var providers = isAzure ? Array.FindIndex(parts, p => p.Equals("providers", StringComparison.OrdinalIgnoreCase)) : -1;
+        var kept = providers >= 0 && parts.Length - providers - 2 >= 4 ? parts.Length - providers - 2 : 2;
+        return (isAzure || isGcp) && parts.Length > 4 ? $"…/{string.Join('/', parts[^kept..])}" : value;
     }
 }

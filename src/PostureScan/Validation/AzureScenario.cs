@@ -43,7 +43,7 @@ internal sealed class AzureScenario : IAdversaryScenario
             Adversary,
             [tap, configuration],
             Tap,
-            [],
+            [configuration.ResourceId],
             [
                 new ExpectedFinding("destination-in-foreign-account", Tap, Severity.Critical),
                 new ExpectedFinding("unapproved-destination", Tap, Severity.High),

@@ -60,7 +60,7 @@ internal static class Verifier
             : attribution is null ? "no attribution computed"
             : attribution.State == AttributionState.Attributed
                 ? $"created by {attribution.Actor ?? "unknown"} from {attribution.SourceIp ?? "unknown"} at {attribution.CreatedAt:yyyy-MM-dd'T'HH:mm:ss'Z'} ({attribution.CreateEventName})"
-                : $"{attribution.State}: {Cut(attribution.Reason ?? "")}";
+                : $"{AttributionStateNames.Of(attribution.State)}: {Cut(attribution.Reason ?? "")}";
         var ok = attribution is { State: AttributionState.Attributed }
             && attribution.Actor == played.Adversary.Actor && attribution.SourceIp == played.Adversary.SourceIp;
         return new StepResult(played.Name, $"attributed {part}", expected, observed, ok);

@@ -68,7 +68,7 @@ public class CreatedByUnapprovedPrincipalCheckTests
         var down = Some.Audit(
             [Some.Attribution(session.Id)],
             scopes: [new AuditScopeStatus(session.Scope, false, "AccessDenied: cloudtrail:LookupEvents")]);
-        var unknown = Some.Audit([Some.Attribution(session.Id, AttributionState.Unknown, reason: "LookupEvents throttled")]);
+        var unknown = Some.Audit([Some.Attribution(session.Id, AttributionState.SourceUnavailable, reason: "LookupEvents throttled")]);
         var missing = Some.Audit([]);
 
         Assert.All(new[] { down, unknown, missing }, audit =>

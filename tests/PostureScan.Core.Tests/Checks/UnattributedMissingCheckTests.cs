@@ -43,7 +43,7 @@ public class UnattributedMissingCheckTests
     {
         var session = Some.Session();
 
-        Assert.Equal(CheckOutcome.Error, Assert.Single(Run(session, Some.Attribution(session.Id, AttributionState.Unknown))).Outcome);
+        Assert.Equal(CheckOutcome.Error, Assert.Single(Run(session, Some.Attribution(session.Id, AttributionState.SourceUnavailable))).Outcome);
     }
 
     private IReadOnlyList<CheckResult> Run(MirrorSession session, Attribution.Attribution attribution) =>

@@ -72,7 +72,7 @@ public sealed class AttributionStateTests
         var report = Run([Session(Ireland, "tms-00000000000000005")], [], [down]);
 
         var a = report.Sessions[0].Session;
-        Assert.Equal(AttributionState.Unknown, a.State);
+        Assert.Equal(AttributionState.SourceUnavailable, a.State);
         Assert.Contains("cloudtrail:LookupEvents", a.Reason, StringComparison.Ordinal);
         Assert.False(Assert.Single(report.Scopes).Available);
     }
@@ -82,7 +82,7 @@ public sealed class AttributionStateTests
     {
         var report = Run([Session(Ireland, "tms-00000000000000006")], [], [Covered(Ireland with { Account = "999999999999" }, T0, T0.AddDays(1))]);
 
-        Assert.Equal(AttributionState.Unknown, report.Sessions[0].Session.State);
+        Assert.Equal(AttributionState.SourceUnavailable, report.Sessions[0].Session.State);
         Assert.Contains("no audit source covers aws/111122223333/eu-west-1", report.Sessions[0].Session.Reason, StringComparison.Ordinal);
     }
 

@@ -7,7 +7,7 @@ namespace PostureScan.Core.Tests.Correlation;
 /// <summary>
 /// Correlation on the record shapes the providers really write: EC2's wrapped request and response
 /// elements, <c>""</c> for an empty set and <c>{"items":[...]}</c> for a full one, values as strings or as
-/// numbers (LookupEvents' epoch EventTime, exporters' floats), upper-case Azure ids, BeginRequest/EndRequest pairs.
+/// numbers (LookupEvents' epoch EventTime, exporters' floats, GCP ids), upper-case Azure ids, BeginRequest/EndRequest pairs.
 /// </summary>
 public sealed class FixtureShapeTests
 {
@@ -65,5 +65,24 @@ public sealed class FixtureShapeTests
         // The call's BeginRequest is the same call, not a change after it.
         Assert.Empty(attribution.Changes);
         Assert.Single(report.Sessions[0].Timeline());
+    }
+
+    [Fact]
+    public void Ids_written_as_strings_or_as_numbers_name_the_same_event_and_the_same_operation()
+    {
+        var events = Read("Correlation/Fixtures/logging-number-ids.jsonl");
+        var project = new Scope(Providers.Gcp, "prj-shop", "europe-west1");
+        var mirroring = "https://www.googleapis.com/compute/v1/projects/prj-shop/regions/europe-west1/packetMirrorings/pm-web";
+        Assert.Equal(3, events.Count);
+        Assert.Equal(["7719304561298830112", "7719304561298830112", "7719304561298830113"], events.Select(e => e.EventId).Order(StringComparer.Ordinal));
+
+        var report = Run([Session(project, mirroring)], events, [Covered(project, new(2025, 8, 1, 0, 0, 0, TimeSpan.Zero), new(2025, 8, 5, 0, 0, 0, TimeSpan.Zero))]);
+
+        // The repeated entry counts once (insertId "…112" and 7719304561298830112), and the operation's last entry
+        // (operation.id as a number) is the same call as its first (as a string): one create, no change.
+        var attribution = report.Sessions[0].Session;
+        Assert.Equal((AttributionState.Attributed, "ops@shop.example"), (attribution.State, attribution.Actor));
+        Assert.Equal(["7719304561298830112"], attribution.EventIds);
+        Assert.Empty(attribution.Changes);
     }
 }

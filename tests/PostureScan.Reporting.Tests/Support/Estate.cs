@@ -81,7 +81,10 @@ internal static class Estate
         ],
         [new UnevaluatedCheck("coverage-gap", "candidate sources were not listed")]);
 
-    /// <summary>Attributions by run: none for the first night; on the third, tms-02 was modified by someone else.</summary>
+    /// <summary>
+    /// Attributions by run: none for the first night; on the third, tms-02 was modified by someone else, the
+    /// hostile filter is attributed as a part, and the audit source of tms-03's region failed.
+    /// </summary>
     public static IReadOnlyList<Core.Attribution.Attribution>? Attributions(string runId) => runId switch
     {
         Run2 => [Attributed("tms-02", "arn:aws:iam::111122223333:user/alice", "10.1.2.3", [])],
@@ -92,6 +95,9 @@ internal static class Estate
             Attributed("tms-06", Payloads.Actor, "203.0.113.9", []),
             new("tms-01", Core.Attribution.AttributionState.UnattributedBeyondRetention, null, null, null, null, [], [],
                 "created before 2026-08-27, the oldest event read"),
+            Attributed("tmf-0all0000000000001", Payloads.Actor, "203.0.113.9", []),
+            new("tms-03", Core.Attribution.AttributionState.SourceUnavailable, null, null, null, null, [], [],
+                "audit source trail failed for aws/111122223333/us-east-1: Rate exceeded"),
         ],
         _ => null,
     };

@@ -6,7 +6,7 @@ namespace PostureScan.Tests.Attribution;
 
 /// <summary>
 /// The four answers to "who made this mirror", end to end from LookupEvents: attributed; beyond retention,
-/// saying the window read; missing inside the window; and unknown because the audit source failed (here
+/// saying the window read; missing inside the window; and source-unavailable because the audit source failed (here
 /// LookupEvents is denied in one region by the emulator's fault injection, while the inventory is read).
 /// </summary>
 public sealed class AttributionStateTests
@@ -44,7 +44,7 @@ public sealed class AttributionStateTests
         """;
 
     [Fact]
-    public async Task Attributed_beyond_retention_missing_and_unknown_when_the_source_fails()
+    public async Task Attributed_beyond_retention_missing_and_source_unavailable_when_the_source_fails()
     {
         await using var scan = await StartAsync(World(Account, audit: Trail), Lookup(0));
         scan.Policy = "default.yaml";
@@ -71,18 +71,18 @@ public sealed class AttributionStateTests
         Assert.Equal(AttributionState.Attributed, result.Part("tmt-0d0000000000000a3").State);
         Assert.Contains("inside the audit window", missing.Reason, StringComparison.Ordinal);
 
-        var unknown = states["tms-0d0000000000000s4"];
-        Assert.Equal(AttributionState.Unknown, unknown.State);
-        Assert.Contains("aws/111111111111/eu-west-1", unknown.Reason, StringComparison.Ordinal);
-        Assert.Contains("cloudtrail:LookupEvents", unknown.Reason, StringComparison.Ordinal);
-        Assert.Empty(unknown.EventIds);
+        var unavailable = states["tms-0d0000000000000s4"];
+        Assert.Equal(AttributionState.SourceUnavailable, unavailable.State);
+        Assert.Contains("aws/111111111111/eu-west-1", unavailable.Reason, StringComparison.Ordinal);
+        Assert.Contains("cloudtrail:LookupEvents", unavailable.Reason, StringComparison.Ordinal);
+        Assert.Empty(unavailable.EventIds);
         var failed = Assert.Single(result.Stored.Sources, s => s.Scope?.Region == "eu-west-1");
         Assert.False(failed.Succeeded);
 
-        // Only the missing one is suspicious: beyond retention is no finding, and unknown is no answer at all.
+        // Only the missing one is suspicious: beyond retention is no finding, and source-unavailable is no answer at all.
         Assert.Equal(["tms-0d0000000000000s3"], result.Flagged.Where(f => f.CheckId == "unattributed-missing").Select(f => f.ResourceId));
         // The store keeps each session's state as queried columns too.
         Assert.Equal(1, await scan.CountAsync("session_attributions", "state = 'unattributedMissing'"));
-        Assert.Equal(1, await scan.CountAsync("session_attributions", "state = 'unknown'"));
+        Assert.Equal(1, await scan.CountAsync("session_attributions", "state = 'sourceUnavailable'"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PostureScan.Core.Attribution;
 using static PostureScan.Tests.Attribution.AuditScan;
 
@@ -11,6 +12,8 @@ public sealed class ProviderAttributionTests
 {
     private const string Subscription = "5d0c6a1e-7b2f-4c3d-9e8f-1a2b3c4d5e6f";
     private const string TapId = $"/subscriptions/{Subscription}/resourceGroups/rg-ndr/providers/Microsoft.Network/virtualNetworkTaps/vtap-ids";
+    private const string Web01Configuration = $"/subscriptions/{Subscription}/resourceGroups/rg-web/providers/Microsoft.Network/networkInterfaces/nic-web01/tapConfigurations/tapcfg-ids";
+    private const string Web02Configuration = $"/subscriptions/{Subscription}/resourceGroups/rg-web/providers/Microsoft.Network/networkInterfaces/nic-web02/tapConfigurations/tapcfg-ids";
     private const string Mirroring = "projects/prj-shop/regions/europe-west1/packetMirrorings/pm-web";
 
     private const string AwsAccount = """
@@ -79,7 +82,7 @@ public sealed class ProviderAttributionTests
     }
 
     [Fact]
-    public async Task Azure_vtaps_are_attributed_from_the_Activity_Log_whatever_the_case_of_the_logged_id()
+    public async Task Azure_vtaps_and_their_tap_configurations_are_attributed_from_the_Activity_Log_whatever_the_case_of_the_logged_id()
     {
         var subscription = $$"""
             - id: {{Subscription}}
@@ -91,13 +94,26 @@ public sealed class ProviderAttributionTests
                   location: westeurope
                   destinationNetworkInterfaceIPConfiguration: /subscriptions/{{Subscription}}/resourceGroups/rg-ndr/providers/Microsoft.Network/networkInterfaces/nic-sensor/ipConfigurations/ipconfig1
                   destinationPort: 4789
+              networkInterfaces:
+                - name: nic-web01
+                  resourceGroup: rg-web
+                  location: westeurope
+                  ipConfigurations: [{ name: ipconfig1, privateIPAddress: 10.60.1.4 }]
+                  tapConfigurations: [{ name: tapcfg-ids, virtualNetworkTap: "{{TapId}}" }]
+                - name: nic-web02
+                  resourceGroup: rg-web
+                  location: westeurope
+                  ipConfigurations: [{ name: ipconfig1, privateIPAddress: 10.60.1.5 }]
+                  tapConfigurations: [{ name: tapcfg-ids, virtualNetworkTap: "{{TapId}}" }]
             """;
         var audit = $$"""
             activityLogs:
               - subscription: {{Subscription}}
                 events:
                   - { time: {{At(TimeSpan.FromDays(-5))}}, name: MICROSOFT.NETWORK/VIRTUALNETWORKTAPS/WRITE, actor: dana@contoso.example, sourceIp: 192.0.2.41, resourceId: "{{TapId.ToUpperInvariant()}}", id: az-create }
+                  - { time: {{At(TimeSpan.FromDays(-5) + TimeSpan.FromMinutes(4))}}, name: MICROSOFT.NETWORK/NETWORKINTERFACES/TAPCONFIGURATIONS/WRITE, actor: dana@contoso.example, sourceIp: 192.0.2.41, resourceId: "{{Web01Configuration.ToUpperInvariant()}}", id: az-tapcfg }
                   - { time: {{At(TimeSpan.FromDays(-2))}}, name: Microsoft.Network/virtualNetworkTaps/write, actor: {{ClientId}}, sourceIp: 192.0.2.42, resourceId: "{{TapId}}", id: az-update }
+                  - { time: {{At(TimeSpan.FromDays(-2) + TimeSpan.FromMinutes(1))}}, name: Microsoft.Network/networkInterfaces/tapConfigurations/write, actor: mallory@contoso.example, sourceIp: 203.0.113.7, resourceId: "{{Web01Configuration}}", id: az-tapcfg-update }
                   - { time: {{At(TimeSpan.FromDays(-1))}}, name: Microsoft.Network/virtualNetworkTaps/delete, actor: mallory@contoso.example, sourceIp: 203.0.113.7, resourceId: "{{TapId}}", errorCode: Conflict, id: az-refused }
             """;
         var world = World(azureSubscriptions: subscription, audit: audit);
@@ -105,7 +121,8 @@ public sealed class ProviderAttributionTests
 
         var result = await scan.ScanAsync("azure");
 
-        var tap = Assert.Single(result.Stored.Report.Sessions).Session;
+        var attribution = Assert.Single(result.Stored.Report.Sessions);
+        var tap = attribution.Session;
         Assert.Equal(AttributionState.Attributed, tap.State);
         Assert.Equal(TapId, tap.ResourceId);
         Assert.Equal(("dana@contoso.example", "192.0.2.41", "az-create"), (tap.Actor, tap.SourceIp, tap.EventIds[0]));
@@ -114,6 +131,34 @@ public sealed class ProviderAttributionTests
         Assert.Equal(["az-update", "az-refused"], tap.Changes.Select(c => c.EventId));
         Assert.Equal("Conflict", tap.Changes.Single(c => c.EventId == "az-refused").ErrorCode);
         Assert.Contains(scan.Host.Counters.AuditQueries, q => q.Service == "activitylog" && q.Scope == Subscription);
+
+        // Each NIC's tap configuration is a part of the vTAP: web01's attributed from its own write (logged upper-case),
+        // with the later rewrite as a change; web02's write is not in the window that covers its creation.
+        var configurations = attribution.Parts.Where(p => p.Kind == PartKinds.TapConfiguration).Select(p => p.Attribution).ToList();
+        Assert.Equal([Web01Configuration, Web02Configuration], configurations.Select(c => c.ResourceId).Order(StringComparer.Ordinal));
+        var web01 = configurations.Single(c => c.ResourceId == Web01Configuration);
+        Assert.Equal((AttributionState.Attributed, "dana@contoso.example", "az-tapcfg", Now.AddDays(-5).AddMinutes(4)), (web01.State, web01.Actor, web01.EventIds[0], web01.CreatedAt));
+        Assert.Equal(("az-tapcfg-update", "203.0.113.7"), Assert.Single(web01.Changes) is var change ? (change.EventId, change.SourceIp) : default);
+        Assert.Equal(AttributionState.UnattributedMissing, configurations.Single(c => c.ResourceId == Web02Configuration).State);
+        Assert.Equal(["az-create", "az-tapcfg", "az-update", "az-tapcfg-update", "az-refused"], attribution.Timeline().Select(t => t.Change.EventId));
+
+        // show prints the parts and one timeline; the JSON export carries each part's attribution.
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(scan.Folder, "show", TapId, "--db", scan.Database);
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        Assert.Contains("tap-configuration", stdout, StringComparison.Ordinal);
+        Assert.Contains("az-tapcfg-update", stdout, StringComparison.Ordinal);
+        Assert.Contains("networkInterfaces/nic-web01/tapConfigurations/tapcfg-ids", stdout, StringComparison.Ordinal); // the NIC tells the two apart
+        Assert.Contains("networkInterfaces/nic-web02/tapConfigurations/tapcfg-ids", stdout, StringComparison.Ordinal);
+        Assert.Contains("unattributed-missing", stdout, StringComparison.Ordinal);
+        var (byPartExit, byPart, _) = await CliProcess.RunAsync(scan.Folder, "show", Web02Configuration.ToUpperInvariant(), "--db", scan.Database);
+        Assert.Equal((0, stdout), (byPartExit, byPart)); // a tap configuration's id shows its vTAP
+        (exit, _, stderr) = await CliProcess.RunAsync(scan.Folder, "export", "--format", "json", "--out", "export.json", "--db", scan.Database);
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        var mirror = Assert.Single(JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(scan.Folder, "export.json")))!["mirrors"]!.AsArray())!;
+        var exported = mirror["parts"]!.AsArray().Where(p => p!["kind"]!.GetValue<string>() == "tap-configuration").ToList();
+        Assert.Equal(2, exported.Count);
+        var exportedWeb01 = exported.Single(p => p!["resourceId"]!.GetValue<string>() == Web01Configuration)!["attribution"]!;
+        Assert.Equal(("attributed", "dana@contoso.example"), (exportedWeb01["state"]!.GetValue<string>(), exportedWeb01["actor"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public sealed class TerminalTextTests
     [InlineData(
         "https://www.googleapis.com/compute/v1/projects/demo-shop-prod/regions/europe-west1/packetMirrorings/pm-payments-debug",
         "…/packetMirrorings/pm-payments-debug")]
+    [InlineData(
+        "/subscriptions/2c4e6a8b-1d3f-4a5b-8c7d-9e0f1a2b3c4d/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/nic-web01/tapConfigurations/tap-ndr",
+        "…/networkInterfaces/nic-web01/tapConfigurations/tap-ndr")]
     [InlineData("tms-0db0000000000bad1", "tms-0db0000000000bad1")]
     [InlineData("https://example.com/a/b/c/d/e", "https://example.com/a/b/c/d/e")]
     public void Long_provider_ids_are_shown_by_their_last_type_and_name(string id, string shown) =>
