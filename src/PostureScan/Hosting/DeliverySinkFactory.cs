@@ -2,6 +2,9 @@ using PostureScan.Cli;
 using PostureScan.Core.Delivery;
 using PostureScan.Core.Findings;
 using PostureScan.Delivery;
+using PostureScan.Delivery.Slack;
+using PostureScan.Delivery.Splunk;
+using PostureScan.Delivery.SumoLogic;
 using PostureScan.Delivery.Webhook;
 
 namespace PostureScan.Hosting;
@@ -46,6 +49,9 @@ internal static class DeliverySinkFactory
     private static readonly Dictionary<string, Func<SinkContext, IDeliverySink>> Builders = new(StringComparer.OrdinalIgnoreCase)
     {
         ["webhook"] = Webhook,
+        ["sumologic"] = VendorSinks.SumoLogic,
+        ["splunk"] = VendorSinks.Splunk,
+        ["slack"] = VendorSinks.Slack,
     };
 
     private static IDeliverySink CreateOne(SinkContext c) =>
@@ -60,6 +66,7 @@ internal static class DeliverySinkFactory
         c.Refuse(nameof(DeliverySinkSettings.Token), c.Settings.Token ?? c.Settings.TokenFromEnv);
         c.Refuse(nameof(DeliverySinkSettings.Category), c.Settings.Category, c.Settings.SourceName, c.Settings.SourceHost);
         c.Refuse(nameof(DeliverySinkSettings.SourceType), c.Settings.SourceType, c.Settings.Index, c.Settings.Source);
+        c.Refuse(nameof(DeliverySinkSettings.MaxBodyBytes), VendorSinks.IfSet(c.Settings.MaxBodyBytes), VendorSinks.IfSet(c.Settings.MaxFindings));
         var url = c.Url(required: true)!;
         var secret = c.Secret(nameof(DeliverySinkSettings.Secret), c.Settings.Secret, c.Settings.SecretFromEnv, required: false);
         return new WebhookSink(c.Settings.Name, c.Subscription, url, secret, c.BatchSize(WebhookSink.DefaultBatchSize, 500), c.Http);

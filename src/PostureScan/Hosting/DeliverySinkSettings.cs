@@ -51,4 +51,10 @@ internal sealed class DeliverySinkSettings
     public string? Index { get; set; }
 
     public string? Source { get; set; }
+
+    /// <summary>Sumo Logic and Splunk HEC: the most bytes in one request body (0: 1,000,000); a larger batch is split.</summary>
+    public int MaxBodyBytes { get; set; }
+
+    /// <summary>Slack: how many of the run's top new findings the message lists (null: 5).</summary>
+    public int? MaxFindings { get; set; }
 }
