@@ -3,6 +3,7 @@ using PostureScan.Delivery.Outbox;
 using PostureScan.Delivery.Tests.Support;
 using PostureScan.Delivery.Webhook;
 using PostureScan.TestKit;
+using PostureScan.TestKit.Http;
 
 namespace PostureScan.Delivery.Tests;
 
@@ -19,7 +20,7 @@ public sealed class OutboxDispatcherTests
     public async Task Receiver_down_then_500s_then_429_with_Retry_After_then_up_gets_every_event_once_in_order()
     {
         await using var f = await OutboxFixture.OpenAsync();
-        await using var receiver = await LoopbackReceiver.StartAsync();
+        await using var receiver = await RecordingReceiver.StartAsync();
         await receiver.StopAsync();
         using var http = new HttpClient();
         var sink = new WebhookSink("hooks", OutboxFixture.Everything, receiver.Url, Secret, 3, http);
@@ -29,13 +30,13 @@ public sealed class OutboxDispatcherTests
         var queued = await f.Store.ListOutboxAsync(null, null, None);
         Assert.Equal(9, queued.Count); // the failed scope, seven findings, the summary
 
-        var answer = new ReceiverAnswer(500);
-        var accepted = new List<ReceivedRequest>();
-        receiver.Respond = r =>
+        var answer = new ReceiverReply(500);
+        var accepted = new List<RecordedRequest>();
+        receiver.RespondAsync = r =>
         {
             lock (accepted)
             {
-                if (answer.Status == 200)
+                if (answer.StatusCode == 200)
                 {
                     accepted.Add(r);
                 }
@@ -53,10 +54,10 @@ public sealed class OutboxDispatcherTests
                     await receiver.StartAgainAsync();
                     break;
                 case 4: // two 500s: it now throttles
-                    answer = new ReceiverAnswer(429, new Dictionary<string, string> { ["Retry-After"] = "7" });
+                    answer = new ReceiverReply(429, Headers: new Dictionary<string, string> { ["Retry-After"] = "7" });
                     break;
                 case 5: // one 429: it recovers
-                    answer = new ReceiverAnswer(200);
+                    answer = new ReceiverReply(200);
                     break;
             }
         });
@@ -66,9 +67,9 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(new SinkDrainResult("hooks", 9, 0, false), Assert.Single(await pass));
 
         // Exactly once, in queue order, in batches of three, every request signed.
-        var keys = accepted.SelectMany(LoopbackReceiver.Keys).ToList();
+        var keys = accepted.SelectMany(RecordingReceiver.Keys).ToList();
         Assert.Equal(queued.Select(e => e.Event.IdempotencyKey), keys);
-        Assert.Equal([3, 3, 3], accepted.Select(r => LoopbackReceiver.Keys(r).Count));
+        Assert.Equal([3, 3, 3], accepted.Select(r => RecordingReceiver.Keys(r).Count));
         Assert.All(receiver.Requests, r => Assert.True(Signature.Verify(r, Secret)));
         Assert.Equal(3, receiver.Requests.Count(r => !accepted.Contains(r))); // two 500s and one 429, all of the head batch
         Assert.All(findings, x => Assert.Contains(queued, e => e.Event.Finding?.FindingId == x.Id));
@@ -83,13 +84,13 @@ public sealed class OutboxDispatcherTests
     public async Task A_refused_event_is_dead_lettered_at_once_and_the_line_moves_on()
     {
         await using var f = await OutboxFixture.OpenAsync();
-        await using var receiver = await LoopbackReceiver.StartAsync();
+        await using var receiver = await RecordingReceiver.StartAsync();
         using var http = new HttpClient();
         var sink = new WebhookSink("hooks", OutboxFixture.Everything, receiver.Url, null, 1, http);
         await f.StoreRunAsync(3, sink);
         var queued = await f.Store.ListOutboxAsync(null, null, None);
         var refused = queued[1].Event.IdempotencyKey;
-        receiver.Respond = r => Task.FromResult(new ReceiverAnswer(LoopbackReceiver.Keys(r)[0] == refused ? 400 : 200));
+        receiver.RespondAsync = r => Task.FromResult(new ReceiverReply(RecordingReceiver.Keys(r)[0] == refused ? 400 : 200));
 
         var pass = f.Dispatcher(Patient, sink).DrainAsync(None);
         var waits = await Drive.UntilDoneAsync(pass, f.Time);
@@ -98,7 +99,7 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(new SinkDrainResult("hooks", 4, 1, false), Assert.Single(await pass));
         var dead = Assert.Single(await f.Store.ListOutboxAsync(OutboxState.Dead, "hooks", None));
         Assert.Equal((queued[1].Id, 1, "refused: HTTP 400 Bad Request"), (dead.Id, dead.Attempts, dead.LastError));
-        Assert.Equal(queued.Select(e => e.Event.IdempotencyKey), receiver.Requests.SelectMany(LoopbackReceiver.Keys));
+        Assert.Equal(queued.Select(e => e.Event.IdempotencyKey), receiver.Requests.SelectMany(RecordingReceiver.Keys));
         Assert.All(receiver.Requests, r => Assert.False(r.Headers.ContainsKey(WebhookSink.SignatureHeader)));
     }
 
@@ -106,11 +107,11 @@ public sealed class OutboxDispatcherTests
     public async Task After_the_bounded_tries_a_batch_is_dead_and_retry_sends_it_again_with_the_same_keys()
     {
         await using var f = await OutboxFixture.OpenAsync();
-        await using var receiver = await LoopbackReceiver.StartAsync();
+        await using var receiver = await RecordingReceiver.StartAsync();
         using var http = new HttpClient();
         var sink = new WebhookSink("hooks", OutboxFixture.Everything, receiver.Url, null, 10, http);
         await f.StoreRunAsync(2, sink);
-        receiver.Respond = _ => Task.FromResult(new ReceiverAnswer(503));
+        receiver.RespondAsync = _ => Task.FromResult(new ReceiverReply(503));
 
         var pass = f.Dispatcher(new DeliveryPolicy(3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)), sink).DrainAsync(None);
         var waits = await Drive.UntilDoneAsync(pass, f.Time);
@@ -124,26 +125,26 @@ public sealed class OutboxDispatcherTests
         // A later pass does not try a dead letter; retry queues it again, with its tries reset.
         Assert.Equal(new SinkDrainResult("hooks", 0, 0, false), Assert.Single(await f.Dispatcher(Patient, sink).DrainAsync(None)));
         Assert.Equal(4, await f.Store.RetryDeadAsync("hooks", null, None));
-        receiver.Respond = _ => Task.FromResult(new ReceiverAnswer(204));
+        receiver.RespondAsync = _ => Task.FromResult(new ReceiverReply(204));
         Assert.Equal(new SinkDrainResult("hooks", 4, 0, false), Assert.Single(await f.Dispatcher(Patient, sink).DrainAsync(None)));
-        Assert.Equal(LoopbackReceiver.Keys(receiver.Requests[0]), LoopbackReceiver.Keys(receiver.Requests[^1]));
+        Assert.Equal(RecordingReceiver.Keys(receiver.Requests[0]), RecordingReceiver.Keys(receiver.Requests[^1]));
     }
 
     [Fact(Timeout = 120_000)]
     public async Task A_pass_stopped_while_the_receiver_holds_the_request_leaves_it_pending_and_the_next_pass_sends_the_same_keys()
     {
         await using var f = await OutboxFixture.OpenAsync();
-        await using var receiver = await LoopbackReceiver.StartAsync();
+        await using var receiver = await RecordingReceiver.StartAsync();
         using var http = new HttpClient();
         var sink = new WebhookSink("hooks", OutboxFixture.Everything, receiver.Url, null, 5, http);
         await f.StoreRunAsync(2, sink);
         var held = new TaskCompletionSource();
         var arrived = new TaskCompletionSource();
-        receiver.Respond = async _ =>
+        receiver.RespondAsync = async _ =>
         {
             arrived.TrySetResult();
             await held.Task;
-            return new ReceiverAnswer(200);
+            return new ReceiverReply(200);
         };
 
         using var stop = new CancellationTokenSource();
@@ -156,10 +157,10 @@ public sealed class OutboxDispatcherTests
         var pending = await f.Store.ListOutboxAsync(OutboxState.Pending, null, None);
         Assert.Equal(4, pending.Count);
         Assert.All(pending, p => Assert.Equal(1, p.Attempts));
-        receiver.Respond = _ => Task.FromResult(new ReceiverAnswer(200));
+        receiver.RespondAsync = _ => Task.FromResult(new ReceiverReply(200));
         Assert.Equal(4, Assert.Single(await f.Dispatcher(Patient, sink).DrainAsync(None)).Delivered);
-        Assert.Equal(LoopbackReceiver.Keys(receiver.Requests[0]), LoopbackReceiver.Keys(receiver.Requests[1]));
-        Assert.Equal(4, receiver.Requests.SelectMany(LoopbackReceiver.Keys).Distinct().Count());
+        Assert.Equal(RecordingReceiver.Keys(receiver.Requests[0]), RecordingReceiver.Keys(receiver.Requests[1]));
+        Assert.Equal(4, receiver.Requests.SelectMany(RecordingReceiver.Keys).Distinct().Count());
     }
 
     [Fact]

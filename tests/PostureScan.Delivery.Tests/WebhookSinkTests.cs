@@ -5,6 +5,7 @@ using PostureScan.Core.Findings;
 using PostureScan.Delivery.Tests.Support;
 using PostureScan.Delivery.Webhook;
 using PostureScan.TestKit;
+using PostureScan.TestKit.Http;
 
 namespace PostureScan.Delivery.Tests;
 
@@ -16,7 +17,7 @@ public sealed class WebhookSinkTests
     [Fact]
     public async Task A_signed_post_carries_the_documented_event_shape_and_a_signature_the_receiver_verifies()
     {
-        await using var receiver = await LoopbackReceiver.StartAsync();
+        await using var receiver = await RecordingReceiver.StartAsync();
         using var http = new HttpClient();
         var sink = new WebhookSink("hooks", OutboxFixture.Everything, receiver.Url, Secret, 20, http);
         var events = Events(Hostile.Strings[4]);
@@ -25,7 +26,7 @@ public sealed class WebhookSinkTests
 
         Assert.True(response.Succeeded);
         var request = Assert.Single(receiver.Requests);
-        Assert.Equal(("POST", "/hook/T0KEN-IN-PATH"), (request.Method, request.PathAndQuery));
+        Assert.Equal(("POST", "/hook/T0KEN-IN-PATH"), (request.Method, request.Path));
         Assert.Equal("application/json; charset=utf-8", request.Headers["Content-Type"]);
         Assert.True(Signature.Verify(request, Secret));
         Assert.False(Signature.Verify(request, Secret + "x"));
@@ -53,8 +54,8 @@ public sealed class WebhookSinkTests
     [Fact]
     public async Task Without_a_secret_there_is_no_signature_and_an_error_answer_is_returned_with_its_Retry_After()
     {
-        await using var receiver = await LoopbackReceiver.StartAsync();
-        receiver.Respond = _ => Task.FromResult(new ReceiverAnswer(429, new Dictionary<string, string> { ["Retry-After"] = "12" }));
+        await using var receiver = await RecordingReceiver.StartAsync();
+        receiver.RespondAsync = _ => Task.FromResult(new ReceiverReply(429, Headers: new Dictionary<string, string> { ["Retry-After"] = "12" }));
         using var http = new HttpClient();
         var sink = new WebhookSink("hooks", OutboxFixture.Everything, receiver.Url, null, 20, http);
 

@@ -49,4 +49,41 @@ public sealed class RecordingReceiverTests
         await receiver.WaitForRequestsAsync(1, bound.Token);
         Assert.Equal("body", Assert.Single(receiver.Requests).BodyText);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Stopped_it_refuses_then_listens_again_on_the_same_port_and_keeps_what_it_recorded()
+    {
+        await using var receiver = await RecordingReceiver.StartAsync();
+        var port = receiver.Port;
+        using var client = new HttpClient();
+        (await client.PostAsync(receiver.Url, new StringContent("{\"events\":[{\"idempotencyKey\":\"k1\"}]}"))).Dispose();
+
+        await receiver.StopAsync();
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync(receiver.Url, new StringContent("refused")));
+        await receiver.StartAgainAsync();
+        (await client.PostAsync(receiver.Url, new StringContent("{\"events\":[{\"idempotencyKey\":\"k2\"},{\"idempotencyKey\":\"k3\"}]}"))).Dispose();
+
+        Assert.Equal(port, receiver.Port);
+        Assert.Equal("/hook/T0KEN-IN-PATH", receiver.Requests[1].Path);
+        Assert.Equal(["k1", "k2", "k3"], receiver.Requests.SelectMany(RecordingReceiver.Keys));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_async_responder_holds_the_request_open_and_Received_fires_before_the_answer()
+    {
+        await using var receiver = await RecordingReceiver.StartAsync();
+        var received = new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource<ReceiverReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        receiver.Received += r => received.TrySetResult(r);
+        receiver.RespondAsync = _ => release.Task;
+        using var client = new HttpClient { BaseAddress = receiver.BaseAddress };
+
+        var sending = client.PostAsync("held", new StringContent("wait"));
+        Assert.Equal("wait", (await received.Task).BodyText);
+        Assert.False(sending.IsCompleted); // still held: the answer is not given yet
+        release.SetResult(ReceiverReply.Status(204));
+
+        using var response = await sending;
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,27 +13,36 @@ namespace PostureScan.TestKit.Http;
 
 /// <summary>
 /// A loopback HTTP server (Kestrel on 127.0.0.1) that records every request and answers what the test
-/// says: first the <see cref="Script"/>ed replies in order, then whatever <see cref="Respond"/> returns
-/// (200 "ok" by default). To play "receiver down", dispose it and start a new one on the same
-/// <see cref="Port"/> later.
+/// says: first the <see cref="Script"/>ed replies in order, then <see cref="RespondAsync"/> when set (it may
+/// hold a request open), else <see cref="Respond"/> (200 "ok" by default). To play "receiver down",
+/// <see cref="StopAsync"/> closes the port and <see cref="StartAgainAsync"/> reopens the same one.
 /// </summary>
 public sealed class RecordingReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly object _gate = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly Queue<ReceiverReply> _script = new();
     private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private WebApplication? _app;
 
-    private RecordingReceiver(WebApplication app) => _app = app;
+    private RecordingReceiver(int port) => BaseAddress = new Uri($"http://127.0.0.1:{port}/");
 
     /// <summary>http://127.0.0.1:PORT/</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; }
 
     public int Port => BaseAddress.Port;
 
+    /// <summary>A hook URL on this receiver with a token in its path, as webhook URLs carry their secret.</summary>
+    public Uri Url => new(BaseAddress, "hook/T0KEN-IN-PATH");
+
     /// <summary>The answer for requests that no scripted reply is left for. Called under no lock; keep it pure.</summary>
     public Func<RecordedRequest, ReceiverReply> Respond { get; set; } = _ => ReceiverReply.Ok();
+
+    /// <summary>When set, answers instead of <see cref="Respond"/>; its task may stay pending to hold the request open.</summary>
+    public Func<RecordedRequest, Task<ReceiverReply>>? RespondAsync { get; set; }
+
+    /// <summary>Raised on each request as it arrives, after it is recorded and before it is answered.</summary>
+    public event Action<RecordedRequest>? Received;
 
     /// <summary>A snapshot of the requests received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -49,21 +59,39 @@ public sealed class RecordingReceiver : IAsyncDisposable
     /// <summary>Starts listening on 127.0.0.1 (<paramref name="port"/> 0 picks a free port); returns once bound.</summary>
     public static async Task<RecordingReceiver> StartAsync(int port = 0, CancellationToken cancellationToken = default)
     {
+        var receiver = new RecordingReceiver(port);
+        await receiver.StartAgainAsync(cancellationToken);
+        return receiver;
+    }
+
+    /// <summary>Listens again on the same port after <see cref="StopAsync"/>; what was recorded is kept.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
         // The empty builder reads no configuration and logs nothing.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.Listen(IPAddress.Loopback, Port);
         });
         var app = builder.Build();
-        var receiver = new RecordingReceiver(app);
-        app.Run(receiver.HandleAsync);
+        app.Run(HandleAsync);
         await app.StartAsync(cancellationToken);
 
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        receiver.BaseAddress = new Uri($"http://127.0.0.1:{bound.Port}/");
-        return receiver;
+        BaseAddress = new Uri($"http://127.0.0.1:{bound.Port}/");
+        _app = app;
+    }
+
+    /// <summary>Closes the port: connections are refused until <see cref="StartAgainAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_app is { } running)
+        {
+            _app = null;
+            await running.StopAsync();
+            await running.DisposeAsync();
+        }
     }
 
     /// <summary>Answers the next requests with these replies, in order, before falling back to <see cref="Respond"/>.</summary>
@@ -94,11 +122,14 @@ public sealed class RecordingReceiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>The idempotency keys of the events in a webhook body (<c>{"events":[{"idempotencyKey":...}]}</c>).</summary>
+    public static IReadOnlyList<string> Keys(RecordedRequest request)
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        using var json = JsonDocument.Parse(request.Body);
+        return [.. json.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("idempotencyKey").GetString()!)];
     }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -127,7 +158,8 @@ public sealed class RecordingReceiver : IAsyncDisposable
             }
         }
 
-        var reply = scripted ?? Respond(request);
+        Received?.Invoke(request);
+        var reply = scripted ?? (RespondAsync is { } respondAsync ? await respondAsync(request) : Respond(request));
         if (reply.AbortConnection)
         {
             context.Abort();
@@ -141,6 +173,10 @@ public sealed class RecordingReceiver : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
-        await context.Response.WriteAsync(reply.Body, Encoding.UTF8, context.RequestAborted);
+        // 204 and 304 carry no body; Kestrel refuses a write for them.
+        if (reply.StatusCode is not (204 or 304))
+        {
+            await context.Response.WriteAsync(reply.Body, Encoding.UTF8, context.RequestAborted);
+        }
     }
 }

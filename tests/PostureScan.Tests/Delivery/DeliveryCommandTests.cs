@@ -3,6 +3,7 @@ using PostureScan.Core.Delivery;
 using PostureScan.Core.Findings;
 using PostureScan.Storage;
 using PostureScan.TestKit;
+using PostureScan.TestKit.Http;
 
 namespace PostureScan.Tests.Delivery;
 
@@ -16,18 +17,18 @@ public sealed class DeliveryCommandTests
     {
         const string secret = "hmac-key-for-the-kill-test";
         await using var estate = await DeliveryEstate.StartAsync(mirrors: 5, DeliveryEstate.Webhook(maxAttempts: 5, batch: 2));
-        await using var receiver = await LoopbackReceiver.StartAsync();
+        await using var receiver = await RecordingReceiver.StartAsync();
         var environment = DeliveryEstate.Environment(receiver.Url, secret);
 
         // The receiver keeps each key the first time it sees it, and drops a copy, as docs/delivery.md advises.
         var seen = new HashSet<string>();
         var duplicates = 0;
         var accepted = new List<string>();
-        void Receive(ReceivedRequest r)
+        void Receive(RecordedRequest r)
         {
             lock (seen)
             {
-                foreach (var key in LoopbackReceiver.Keys(r))
+                foreach (var key in RecordingReceiver.Keys(r))
                 {
                     if (seen.Add(key))
                     {
@@ -43,8 +44,8 @@ public sealed class DeliveryCommandTests
 
         // It takes the first request in and never answers: the scan has sent and not yet marked.
         var arrived = new TaskCompletionSource();
-        var never = new TaskCompletionSource<ReceiverAnswer>();
-        receiver.Respond = r =>
+        var never = new TaskCompletionSource<ReceiverReply>();
+        receiver.RespondAsync = r =>
         {
             Receive(r);
             arrived.TrySetResult();
@@ -72,27 +73,27 @@ public sealed class DeliveryCommandTests
         var held = Assert.Single(receiver.Requests);
 
         // Restarted: the next scan stores a run with nothing new, and delivers what the killed one left.
-        receiver.Respond = r =>
+        receiver.RespondAsync = r =>
         {
             Receive(r);
-            return Task.FromResult(new ReceiverAnswer(200));
+            return Task.FromResult(new ReceiverReply(200));
         };
         var again = await CliProcess.RunWithEnvironmentAsync(estate.Dir.Path, environment, estate.Scan());
         Assert.True(again.Exit == 0, again.Err);
         Assert.Contains($"Delivery to hooks: {newFindings} delivered, 0 dead-lettered", again.Err, StringComparison.Ordinal);
 
         Assert.Equal(queued.Select(q => q.Event.IdempotencyKey), accepted); // each once, in queue order
-        Assert.Equal(LoopbackReceiver.Keys(held), LoopbackReceiver.Keys(receiver.Requests[1])); // the re-send, same keys
+        Assert.Equal(RecordingReceiver.Keys(held), RecordingReceiver.Keys(receiver.Requests[1])); // the re-send, same keys
         Assert.Equal(2, duplicates); // the batch in flight at the kill, sent again
-        Assert.Equal(newFindings, receiver.Requests.SelectMany(LoopbackReceiver.Keys).Distinct().Count());
+        Assert.Equal(newFindings, receiver.Requests.SelectMany(RecordingReceiver.Keys).Distinct().Count());
         Assert.All(receiver.Requests, r => Assert.Equal(
-            LoopbackReceiverSignature(secret, r.Body), r.Headers["X-PostureScan-Signature"]));
+            HookSignature(secret, r.Body), r.Headers["X-PostureScan-Signature"]));
         await using (var store = await SqliteRunStore.OpenAsync(estate.Db, TimeProvider.System, None))
         {
             Assert.All(await store.ListOutboxAsync(null, null, None), q => Assert.Equal(OutboxState.Delivered, q.State));
         }
 
-        never.TrySetResult(new ReceiverAnswer(200));
+        never.TrySetResult(new ReceiverReply(200));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class DeliveryCommandTests
     {
         const string secret = "hmac-KEY-5ebc1d77e0";
         await using var estate = await DeliveryEstate.StartAsync(mirrors: 2, DeliveryEstate.Webhook(maxAttempts: 2, batch: 10));
-        var down = await LoopbackReceiver.StartAsync();
+        var down = await RecordingReceiver.StartAsync();
         var port = down.Port;
         await down.DisposeAsync(); // nothing listens there: every send is refused
         var url = new Uri($"http://127.0.0.1:{port}/services/T0KEN-9f3e11aa");
@@ -143,11 +144,11 @@ public sealed class DeliveryCommandTests
 
         // Dead letters queued again reach the receiver once it is up, signed with the key, carrying neither secret.
         Assert.Contains($"{dead} dead letters queued again", (await Run("outbox", "retry", "--db", estate.Db, "--all-dead")).Out, StringComparison.Ordinal);
-        await using var receiver = await LoopbackReceiver.StartAsync(port);
+        await using var receiver = await RecordingReceiver.StartAsync(port);
         var delivered = await Run(estate.Scan());
         Assert.Contains($"Delivery to hooks: {dead} delivered", delivered.Err, StringComparison.Ordinal);
-        Assert.Equal(dead, receiver.Requests.SelectMany(LoopbackReceiver.Keys).Distinct().Count());
-        Assert.All(receiver.Requests, r => Assert.Equal(LoopbackReceiverSignature(secret, r.Body), r.Headers["X-PostureScan-Signature"]));
+        Assert.Equal(dead, receiver.Requests.SelectMany(RecordingReceiver.Keys).Distinct().Count());
+        Assert.All(receiver.Requests, r => Assert.Equal(HookSignature(secret, r.Body), r.Headers["X-PostureScan-Signature"]));
 
         foreach (var file in Directory.EnumerateFiles(estate.Dir.Path).Where(f => !f.EndsWith("config.json", StringComparison.Ordinal)))
         {
@@ -168,7 +169,7 @@ public sealed class DeliveryCommandTests
     public async Task Serve_drains_the_outbox_with_its_delivery_job()
     {
         using var dir = new TemporaryDirectory();
-        await using var receiver = await LoopbackReceiver.StartAsync();
+        await using var receiver = await RecordingReceiver.StartAsync();
         var db = dir.File("serve.db");
         var run = Some.Run();
         await using (var store = await SqliteRunStore.OpenAsync(db, TimeProvider.System, None))
@@ -203,9 +204,9 @@ public sealed class DeliveryCommandTests
         var rows = await reopened.ListOutboxAsync(null, null, None);
         Assert.Equal(4, rows.Count); // scope error, two findings, summary
         Assert.All(rows, r => Assert.Equal(OutboxState.Delivered, r.State));
-        Assert.Equal(rows.Select(r => r.Event.IdempotencyKey), receiver.Requests.SelectMany(LoopbackReceiver.Keys));
+        Assert.Equal(rows.Select(r => r.Event.IdempotencyKey), receiver.Requests.SelectMany(RecordingReceiver.Keys));
     }
 
-    private static string LoopbackReceiverSignature(string secret, byte[] body) =>
+    private static string HookSignature(string secret, byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 }
