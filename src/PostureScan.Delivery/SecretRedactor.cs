@@ -8,6 +8,9 @@ public sealed class SecretRedactor
 {
     public const string Mask = "[redacted]";
 
+    /// <summary>A path segment this long is taken for a token wherever it sits in a secret URL.</summary>
+    private const int LongSegment = 16;
+
     private readonly List<string> secrets = [];
 
     public void Add(string secret)
@@ -58,6 +61,32 @@ public sealed class SecretRedactor
             {
                 yield return uri.PathAndQuery;
             }
+
+            foreach (var segment in SecretSegments(uri))
+            {
+                yield return segment;
+                yield return Uri.UnescapeDataString(segment);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The path segments of a secret URL that carry the credential, which an error text may quote on their
+    /// own: the last one (a Sumo Logic collector token), those after <c>/services/</c> (Slack's team, hook
+    /// and token), and any long enough to be a token.
+    /// </summary>
+    private static IEnumerable<string> SecretSegments(Uri uri)
+    {
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var afterServices = false;
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (afterServices || i == segments.Length - 1 || segments[i].Length >= LongSegment)
+            {
+                yield return segments[i];
+            }
+
+            afterServices |= segments[i].Equals("services", StringComparison.OrdinalIgnoreCase);
         }
     }
 }
