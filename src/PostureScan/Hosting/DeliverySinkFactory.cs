@@ -74,15 +74,15 @@ internal static class DeliverySinkFactory
 
     private static SinkSubscription Subscription(DeliverySinkSettings s, string where)
     {
-        if (!Enum.TryParse<Severity>(s.MinSeverity, ignoreCase: true, out var minimum) || !Enum.IsDefined(minimum))
+        if (ByName<Severity>(s.MinSeverity) is not { } minimum)
         {
-            throw new UsageException($"{where}:MinSeverity must be one of info, low, medium, high, critical (not '{s.MinSeverity}')");
+            throw new UsageException($"{where}:MinSeverity must be one of info, low, medium, high, critical, by name (sink '{s.Name}' has '{s.MinSeverity}')");
         }
 
         var kinds = new HashSet<DeliveryEventKind>();
         foreach (var name in s.Events.Count == 0 ? Enum.GetNames<DeliveryEventKind>() : [.. s.Events])
         {
-            if (!Enum.TryParse<DeliveryEventKind>(name, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+            if (ByName<DeliveryEventKind>(name) is not { } kind)
             {
                 throw new UsageException($"{where}:Events: '{name}' is not one of newFinding, resolvedFinding, runSummary, scopeError");
             }
@@ -92,4 +92,14 @@ internal static class DeliverySinkFactory
 
         return new SinkSubscription(minimum, kinds);
     }
+
+    /// <summary>
+    /// The member with this name, case-insensitive; null otherwise. Enum.TryParse would also take a number
+    /// ("3" for high) or a comma list, which a configuration must not mean by accident.
+    /// </summary>
+    private static T? ByName<T>(string? name)
+        where T : struct, Enum =>
+        Enum.GetNames<T>().FirstOrDefault(n => n.Equals(name?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } match
+            ? Enum.Parse<T>(match)
+            : null;
 }
