@@ -46,6 +46,31 @@ internal sealed class HttpSinkTransport(HttpClient client, TimeProvider time, st
         }
     }
 
+    /// <summary>
+    /// Sends a batch that was split into several bodies, one request each, in order. The first failure
+    /// stops the batch and is the answer, so a retry sends the whole batch again and the receiver drops
+    /// copies by idempotency key.
+    /// </summary>
+    public async Task<SinkResponse> SendEachAsync(
+        IEnumerable<byte[]> bodies,
+        Func<byte[], HttpRequestMessage> requestFor,
+        Func<int, string, (int StatusCode, string? Reason)>? interpret,
+        CancellationToken cancellationToken)
+    {
+        SinkResponse? last = null;
+        foreach (var body in bodies)
+        {
+            using var request = requestFor(body);
+            last = await SendAsync(request, interpret, cancellationToken).ConfigureAwait(false);
+            if (!last.Succeeded)
+            {
+                return last;
+            }
+        }
+
+        return last ?? new SinkResponse(204);
+    }
+
     private static string Reason(int status, string? detail) =>
         detail is null
             ? string.Create(CultureInfo.InvariantCulture, $"HTTP {status}")

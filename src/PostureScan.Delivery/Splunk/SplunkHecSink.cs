@@ -42,22 +42,19 @@ public sealed class SplunkHecSink : IDeliverySink
     {
         ArgumentNullException.ThrowIfNull(batch);
         var lines = batch.Select(HecEvent).ToList();
-        SinkResponse? last = null;
-        foreach (var body in JsonLineChunks.Split(lines, _options.MaxBodyBytes))
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+        return await _transport.SendEachAsync(
+            JsonLineChunks.Split(lines, _options.MaxBodyBytes),
+            body =>
             {
-                Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Splunk", _options.Token);
-            last = await _transport.SendAsync(request, HecAnswer.Interpret, cancellationToken).ConfigureAwait(false);
-            if (!last.Succeeded)
-            {
-                return last;
-            }
-        }
-
-        return last ?? new SinkResponse(204);
+                var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+                {
+                    Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } },
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Splunk", _options.Token);
+                return request;
+            },
+            HecAnswer.Interpret,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private byte[] HecEvent(DeliveryEvent deliveryEvent)

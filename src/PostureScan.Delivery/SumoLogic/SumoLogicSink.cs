@@ -42,24 +42,21 @@ public sealed class SumoLogicSink : IDeliverySink
     {
         ArgumentNullException.ThrowIfNull(batch);
         var lines = batch.Select(e => JsonSerializer.SerializeToUtf8Bytes(e, PostureJson.Options)).ToList();
-        SinkResponse? last = null;
-        foreach (var body in JsonLineChunks.Split(lines, _options.MaxBodyBytes))
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _options.Url)
+        return await _transport.SendEachAsync(
+            JsonLineChunks.Split(lines, _options.MaxBodyBytes),
+            body =>
             {
-                Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/x-ndjson") { CharSet = "utf-8" } } },
-            };
-            request.Headers.Add("X-Sumo-Category", _options.Category);
-            request.Headers.Add("X-Sumo-Name", _options.SourceName);
-            request.Headers.Add("X-Sumo-Host", _options.SourceHost);
-            last = await _transport.SendAsync(request, SumoLogicAnswer, cancellationToken).ConfigureAwait(false);
-            if (!last.Succeeded)
-            {
-                return last;
-            }
-        }
-
-        return last ?? new SinkResponse(204);
+                var request = new HttpRequestMessage(HttpMethod.Post, _options.Url)
+                {
+                    Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/x-ndjson") { CharSet = "utf-8" } } },
+                };
+                request.Headers.Add("X-Sumo-Category", _options.Category);
+                request.Headers.Add("X-Sumo-Name", _options.SourceName);
+                request.Headers.Add("X-Sumo-Host", _options.SourceHost);
+                return request;
+            },
+            SumoLogicAnswer,
+            cancellationToken).ConfigureAwait(false);
     }
 
     // Sumo Logic answers errors in free text that may quote the request: only the status is kept.
