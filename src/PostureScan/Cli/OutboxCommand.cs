@@ -4,6 +4,7 @@ using System.Text.Json;
 using PostureScan.Core.Delivery;
 using PostureScan.Core.Serialization;
 using PostureScan.Hosting;
+using PostureScan.Output;
 
 namespace PostureScan.Cli;
 
@@ -92,7 +93,6 @@ internal static class OutboxCommand
         return await RunStores.OpenExistingAsync(location, "no store here (run scan or serve first, or pass --db)", ct);
     }
 
-    /// <summary>Sink names and errors on one line of a tab-separated table, whatever they hold.</summary>
-    private static string Cell(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
+    /// <summary>Sink names and errors on one line of a tab-separated table, whatever they hold (tabs and line breaks are control characters).</summary>
+    private static string Cell(string text) => TerminalText.Cell(text, 300);
 }
