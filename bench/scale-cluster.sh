@@ -4,6 +4,8 @@
 # (cluster mode: Store:Database postgres, Quartz's clustered job store, one job per scope), against a
 # fresh emulator. Reports each run's duration as the store records it and the ratio two/one (goal <= 0.6).
 # Usage: bench/scale-cluster.sh OUT_DIR   (called by bench/scale.sh; needs Debian's postgresql and jq)
+# NODES="1 2" (default) runs one node, then two; PG_STATEMENTS=1 also writes each run's costliest statements
+# (pg_stat_statements) to OUT_DIR/pg-statements-N.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1
@@ -24,9 +26,11 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 rm -rf "$out/pg"; mkdir -p "$out/pg"
 [ "$(id -u)" = 0 ] && chown postgres:postgres "$out/pg"
 port=$((20000 + RANDOM % 20000))
+statements_options=""
+[ "${PG_STATEMENTS:-0}" = 1 ] && statements_options="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
 as_postgres "$pgbin/initdb" -D "$out/pg/data" -U postgres -A trust -E UTF8 --no-sync >/dev/null
 as_postgres "$pgbin/pg_ctl" -D "$out/pg/data" -l "$out/pg/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $out/pg -c fsync=off -c max_connections=300" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $out/pg -c fsync=off -c max_connections=300 $statements_options" start >/dev/null
 psql() { "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 # Cpu seconds of a process (utime + stime), and with its reaped children (PostgreSQL's backends end as children of the postmaster).
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" -v all="${2:-0}" '{ sub(/.*\) /, ""); t = $12 + $13; if (all) t += $14 + $15; printf "%.2f", t / hz }' "/proc/$1/stat"; }
@@ -35,6 +39,7 @@ postmaster=$(head -1 "$out/pg/data/postmaster.pid")
 measure() { # nodes
   local nodes=$1 db="scale_$1" emulator endpoint fire pg_before
   psql -d postgres -c "CREATE DATABASE $db"
+  [ "${PG_STATEMENTS:-0}" = 1 ] && psql -d "$db" -c "CREATE EXTENSION pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
   pg_before=$(cpu_s "$postmaster" 1)
   dotnet "$cli" emulator --world "$out/world.yaml" --port 0 --https-port 0 > "$out/emulator-$nodes.log" 2>&1 &
   emulator=$!; pids+=("$emulator")
@@ -42,7 +47,7 @@ measure() { # nodes
   endpoint=$(sed -n 's/.*listening on \(http:[^ ]*\) .*/\1/p' "$out/emulator-$nodes.log" | head -1)
   # One firing, far enough ahead for every node to have joined the cluster.
   fire=$(date -u -d '+40 seconds' '+%-S %-M %-H')
-  jq --arg cs "Host=127.0.0.1;Port=$port;Database=$db;Username=postgres" --arg cron "$fire * * ?" --arg url "$endpoint" \
+  jq --arg cs "Host=127.0.0.1;Port=$port;Database=$db;Username=postgres${PG_CS_EXTRA:-}" --arg cron "$fire * * ?" --arg url "$endpoint" \
     '. + { Store: { Database: "postgres", ConnectionString: $cs },
            Serve: { ScanCron: $cron, TimeZone: "UTC", MetricsPort: 0, ClusterCheckinInterval: "00:00:02" } }
      | .Aws.ServiceUrl = $url' "$out/scan.json" > "$out/serve-$nodes.json"
@@ -58,6 +63,8 @@ measure() { # nodes
     sleep 1
   done
   local load nodes_cpu=0 emulator_cpu
+  [ "${PG_STATEMENTS:-0}" = 1 ] && psql -d "$db" -F ' | ' -c "SELECT calls, round(total_exec_time::numeric, 0) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25" > "$out/pg-statements-$nodes.txt"
   load=$(cut -d' ' -f1 /proc/loadavg)
   for pid in "${node_pids[@]}"; do nodes_cpu=$(awk -v a="$nodes_cpu" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.2f", a + b }'); done
   emulator_cpu=$(cpu_s "$emulator")
@@ -69,8 +76,14 @@ measure() { # nodes
   echo "$(( $(date -u -d "$finished" +%s%N) / 1000000 - $(date -u -d "$started" +%s%N) / 1000000 )) $calls $nodes_cpu $emulator_cpu $(awk -v a="$pg_before" -v b="$(cpu_s "$postmaster" 1)" 'BEGIN { printf "%.2f", b - a }') $load"
 }
 
-read -r one one_calls one_cpu one_emu one_pg one_load < <(measure 1)
-read -r two two_calls two_cpu two_emu two_pg two_load < <(measure 2)
+nodes_list=${NODES:-1 2}
+one="" two=""
+[[ " $nodes_list " == *" 1 "* ]] && read -r one one_calls one_cpu one_emu one_pg one_load < <(measure 1)
+[[ " $nodes_list " == *" 2 "* ]] && read -r two two_calls two_cpu two_emu two_pg two_load < <(measure 2)
+if [ -z "$one" ] || [ -z "$two" ]; then
+  echo "one node: ${one:-not run} ms, ${one_cpu:-} cpu-s nodes, ${one_pg:-} cpu-s PostgreSQL; two nodes: ${two:-not run} ms, ${two_cpu:-} cpu-s nodes, ${two_pg:-} cpu-s PostgreSQL"
+  exit 0
+fi
 echo
 echo "Two nodes on PostgreSQL (run duration as stored, scan firing to commit; cpu seconds of the serve nodes, the emulator and PostgreSQL; load average at the end):"
 awk -v a="$one" -v b="$two" -v ca="$one_calls" -v cb="$two_calls" \

@@ -39,7 +39,7 @@ public sealed class PostgresRunStore : RunStore
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(time);
 
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionString.Tuned(connectionString));
         var store = new PostgresRunStore(NpgsqlDataSource.Create(builder), Describe(builder)) { Clock = time };
         try
         {

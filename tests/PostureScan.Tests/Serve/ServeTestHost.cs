@@ -36,6 +36,9 @@ internal sealed class ServeTestHost : IAsyncDisposable
         return new ServeTestHost(app, store);
     }
 
+    public T Service<T>()
+        where T : notnull => app.Services.GetRequiredService<T>();
+
     public async Task<IScheduler> SchedulerAsync() => await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
     /// <summary>Waits (real time, bounded) until the store holds <paramref name="count"/> runs.</summary>
