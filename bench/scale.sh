@@ -22,7 +22,7 @@ dotnet "$bench" scale-world --out "$out" --accounts "${ACCOUNTS:-120}" --regions
   --latency-ms "${LATENCY_MS:-50}" --throttle-rate "${THROTTLE:-0.05}" --concurrency "${CONCURRENCY:-32}" --scopes-in-progress "${SCOPES_IN_PROGRESS:-0}"
 
 # The emulator logs one line per request: the benchmark counts calls (and throttled ones) from it.
-dotnet "$cli" emulator --world "$out/world.yaml" --port 0 --https-port 0 > "$out/emulator.log" 2> "$out/emulator.err" &
+dotnet "$cli" emulator --world "$out/world.yaml" --port 0 --https-port 0 --timing-log "$out/timing.log" > "$out/emulator.log" 2> "$out/emulator.err" &
 emulator=$!
 trap 'kill "$emulator" 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do

@@ -80,6 +80,11 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.Services.AddRoutingCore();
 
         var app = builder.Build();
+        if (options.TimingLog is { } timing)
+        {
+            app.UseRequestTiming(timing, options.TimeProvider);
+        }
+
         app.MapAwsQuery(state, [Ec2Service.Create(), StsService.Create(), ElbService.Create()]);
         app.MapArm(state);
         app.MapGcp(state);
@@ -98,11 +103,13 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// Runs until <paramref name="ct"/> is cancelled: the standalone "emulator" command.
     /// Writes the endpoint, then one line per request, to <paramref name="output"/>.
     /// </summary>
-    public static async Task RunAsync(World world, int port, TextWriter output, CancellationToken ct, int httpsPort = 0)
+    /// <param name="timingLog">Where to write <see cref="EmulatorOptions.TimingLog"/>'s lines, if anywhere.</param>
+    public static async Task RunAsync(World world, int port, TextWriter output, CancellationToken ct, int httpsPort = 0, TextWriter? timingLog = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         var log = TextWriter.Synchronized(output);
-        await using var host = await StartAsync(world, new EmulatorOptions { Port = port, HttpsPort = httpsPort, RequestLog = log }, ct);
+        var timing = timingLog is null ? null : TextWriter.Synchronized(timingLog);
+        await using var host = await StartAsync(world, new EmulatorOptions { Port = port, HttpsPort = httpsPort, RequestLog = log, TimingLog = timing }, ct);
         await log.WriteLineAsync($"PostureScan emulator listening on {host.Endpoint} and {host.HttpsEndpoint} (certificate SHA-256 {host.CertificateThumbprint})");
         await log.FlushAsync(ct);
         try

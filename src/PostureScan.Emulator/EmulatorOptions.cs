@@ -14,4 +14,11 @@ public sealed record EmulatorOptions
 
     /// <summary>When set, one line per request (service, action, key, region, status). Off by default.</summary>
     public TextWriter? RequestLog { get; init; }
+
+    /// <summary>
+    /// When set, one line per request: when it arrived and how long it took to answer, in milliseconds since
+    /// the emulator started (tab-separated). A benchmark reads from it how busy the emulator was over time.
+    /// Off by default.
+    /// </summary>
+    public TextWriter? TimingLog { get; init; }
 }

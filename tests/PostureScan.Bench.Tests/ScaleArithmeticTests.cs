@@ -80,4 +80,32 @@ public sealed class ScaleArithmeticTests
         Assert.Equal(12.89, time.Cpu.TotalSeconds, 6);
         Assert.Equal(140.5, time.PeakRssMb, 6);
     }
+
+    [Fact]
+    public void The_timing_log_splits_a_run_into_ramp_full_windows_and_tail()
+    {
+        // Two slots: idle for 100 ms, both busy for 200 ms, then one request alone for 300 ms.
+        string[] lines =
+        [
+            "1000.0\t0.5", // a first quick call (STS), starting the clock
+            "1100.0\t100.0", "1100.0\t100.0", "1200.0\t100.0", "1200.0\t100.0",
+            "1300.0\t300.0",
+            "not a timing line", "-5\t1", "1400\tx",
+        ];
+
+        var timing = EmulatorTiming.Parse(lines, concurrency: 2)!;
+
+        Assert.Equal(6, timing.Requests);
+        Assert.Equal(TimeSpan.FromMilliseconds(600), timing.Span);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), timing.Ramp);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), timing.Full);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), timing.Tail);
+        Assert.Equal(100.0, timing.MedianAnswerMs);
+        Assert.Equal((0.5 + 400 + 300) / 6, timing.MeanAnswerMs, 6);
+        Assert.Equal(700.5 / 600, timing.MeanInFlight, 6);
+    }
+
+    [Fact]
+    public void A_timing_log_without_requests_gives_no_figures() =>
+        Assert.Null(EmulatorTiming.Parse(["PostureScan emulator listening", ""], concurrency: 32));
 }

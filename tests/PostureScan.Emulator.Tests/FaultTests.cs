@@ -58,6 +58,26 @@ public sealed class FaultTests
         Assert.True(clock.ElapsedMilliseconds >= 140, $"answered after {clock.ElapsedMilliseconds} ms");
     }
 
+    [Fact]
+    public async Task The_timing_log_has_each_requests_arrival_and_answer_time_latency_included()
+    {
+        using var timing = new StringWriter();
+        await using (var host = await EmulatorHost.StartAsync(
+            WithFaults(new Faults { LatencyMs = 120 }), new EmulatorOptions { TimingLog = TextWriter.Synchronized(timing) }))
+        {
+            await RawAws.PostAsync(host, Describe);
+            await Task.Delay(200);
+            await RawAws.PostAsync(host, Describe);
+        }
+
+        var lines = timing.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split('\t').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+            .ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, l => Assert.InRange(l[1], 115, 10_000));
+        Assert.True(lines[1][0] - lines[0][0] >= 300, $"arrivals {lines[0][0]} and {lines[1][0]} ms");
+    }
+
     private static async Task<List<HttpStatusCode>> StatusesAsync(Faults faults)
     {
         await using var host = await EmulatorHost.StartAsync(WithFaults(faults));

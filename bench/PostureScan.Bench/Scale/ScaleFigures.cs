@@ -4,7 +4,7 @@ using System.Text;
 namespace PostureScan.Bench.Scale;
 
 /// <summary>One run's figures: wall time against the bound, peak memory, and calls against the minimum.</summary>
-internal sealed record ScaleFigures(ScalePlan Plan, ScanSummary Scan, EmulatorLog Log, ProcessTime Time, TimeSpan Bound, string? EmulatorCpu = null)
+internal sealed record ScaleFigures(ScalePlan Plan, ScanSummary Scan, EmulatorLog Log, ProcessTime Time, TimeSpan Bound, string? EmulatorCpu = null, EmulatorTiming? Timing = null)
 {
     public double WallRatio => ScaleBound.Ratio(Time.Wall, Bound);
 
@@ -13,8 +13,8 @@ internal sealed record ScaleFigures(ScalePlan Plan, ScanSummary Scan, EmulatorLo
     public bool MeetsGoal => WallRatio <= ScaleReportCommand.WallGoal && Time.PeakRssMb < ScaleReportCommand.MemoryGoalMb
         && Scan.ScopesFailed == 0 && Scan.ScopesOk == Plan.Scopes;
 
-    public static ScaleFigures Of(ScalePlan plan, ScanSummary scan, EmulatorLog log, ProcessTime time, string? emulatorCpu = null) =>
-        new(plan, scan, log, time, ScaleBound.Of(log.Delayed, TimeSpan.FromMilliseconds(plan.Shape.LatencyMs), plan.Shape.Concurrency), emulatorCpu);
+    public static ScaleFigures Of(ScalePlan plan, ScanSummary scan, EmulatorLog log, ProcessTime time, string? emulatorCpu = null, EmulatorTiming? timing = null) =>
+        new(plan, scan, log, time, ScaleBound.Of(log.Delayed, TimeSpan.FromMilliseconds(plan.Shape.LatencyMs), plan.Shape.Concurrency), emulatorCpu, timing);
 
     private static string Ratio(double ratio) =>
         double.IsFinite(ratio) ? ratio.ToString("F2", CultureInfo.InvariantCulture) + "x" : "n/a (no latency)";
@@ -44,6 +44,17 @@ internal sealed record ScaleFigures(ScalePlan Plan, ScanSummary Scan, EmulatorLo
         Line($"| sessions inventoried | {Scan.Sessions} | {Plan.Scopes * shape.SessionsPerRegion} | |");
         Line($"");
         Line($"Bound = {Log.Delayed} delayed calls x {shape.LatencyMs} ms / {shape.Concurrency} requests in flight (STS calls, {Log.Sts}, carry no latency).");
+        if (Timing is { } t)
+        {
+            Line($"");
+            Line($"Where the time went, seen from the emulator ({t.Requests} requests, windows of {EmulatorTiming.Window.TotalMilliseconds:F0} ms; full = at least {EmulatorTiming.FullShare:P0} of the {shape.Concurrency} requests in flight):");
+            Line($"- answer time: median {t.MedianAnswerMs:F1} ms, mean {t.MeanAnswerMs:F1} ms, against {shape.LatencyMs} ms of injected latency");
+            Line($"- requests in progress at the emulator: {t.MeanInFlight:F1} on average over the span ({t.MeanInFlight / shape.Concurrency:P0} of the limit)");
+            Line($"- first request to last answer: {t.Span.TotalSeconds:F2} s, of which {t.Full.TotalSeconds:F2} s full; first full window after {t.Ramp.TotalSeconds:F2} s; tail after the last full window {t.Tail.TotalSeconds:F2} s");
+            Line($"- before the first request and after the last answer (start-up, discovery's first call, the store's commit): {(Time.Wall - t.Span).TotalSeconds:F2} s of the process's wall time");
+            Line($"");
+        }
+
         Line($"Calls by action (made / minimum):");
         foreach (var action in Log.ByAction.Keys.Union(minimum.ByAction.Keys).Order(StringComparer.Ordinal))
         {

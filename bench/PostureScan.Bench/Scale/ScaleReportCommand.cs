@@ -27,7 +27,9 @@ internal static class ScaleReportCommand
         var time = ProcessTime.Parse(File.ReadAllText(Path.Combine(dir, "time.txt")));
         var cpuFile = Path.Combine(dir, "emulator-cpu.txt");
         var emulatorCpu = File.Exists(cpuFile) ? File.ReadAllText(cpuFile).Trim().Split('=').Last() : null;
-        var figures = ScaleFigures.Of(plan, scan, log, time, emulatorCpu);
+        var timingFile = Path.Combine(dir, "timing.log");
+        var timing = File.Exists(timingFile) ? EmulatorTiming.Parse(File.ReadLines(timingFile), plan.Shape.Concurrency) : null;
+        var figures = ScaleFigures.Of(plan, scan, log, time, emulatorCpu, timing);
 
         var text = figures.ToMarkdown();
         Console.Write(text);

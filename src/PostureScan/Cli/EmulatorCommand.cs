@@ -12,7 +12,8 @@ internal static class EmulatorCommand
         var worldFile = new Option<FileInfo>("--world") { Description = "World file (YAML), see docs/emulator.md", Required = true };
         var port = new Option<int>("--port") { Description = "Loopback port of the AWS APIs (0 picks a free one)", DefaultValueFactory = _ => 4566 };
         var httpsPort = new Option<int>("--https-port") { Description = "Loopback HTTPS port of Azure Resource Manager (0 picks a free one)", DefaultValueFactory = _ => 4567 };
-        var command = new Command("emulator", "Serve the cloud APIs of a world file on 127.0.0.1 until interrupted") { worldFile, port, httpsPort };
+        var timingLog = new Option<FileInfo?>("--timing-log") { Description = "Also write each request's arrival and time to answer (milliseconds) to this file" };
+        var command = new Command("emulator", "Serve the cloud APIs of a world file on 127.0.0.1 until interrupted") { worldFile, port, httpsPort, timingLog };
         command.SetAction(async (parse, ct) =>
         {
             World world;
@@ -25,7 +26,8 @@ internal static class EmulatorCommand
                 throw new UsageException(ex.Message);
             }
 
-            await EmulatorHost.RunAsync(world, parse.GetValue(port), Console.Out, ct, parse.GetValue(httpsPort));
+            await using var timing = parse.GetValue(timingLog) is { } file ? new StreamWriter(file.FullName) : null;
+            await EmulatorHost.RunAsync(world, parse.GetValue(port), Console.Out, ct, parse.GetValue(httpsPort), timing);
             return ExitCodes.Success;
         });
         return command;
