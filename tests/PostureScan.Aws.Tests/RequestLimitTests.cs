@@ -36,6 +36,34 @@ public sealed class RequestLimitTests
     }
 
     [Fact]
+    public async Task A_scope_asks_for_its_targets_and_filters_at_once_and_for_its_interfaces_at_once()
+    {
+        // Held 300 ms each at the emulator, so requests sent together are seen in flight together.
+        var slow = new Faults { LatencyMs = 300 };
+        var world = World(Account(BaseAccount, Region("us-east-1", 2, "e", slow)));
+        using var timing = new StringWriter();
+        await using var host = await EmulatorHost.StartAsync(world, new EmulatorOptions { TimingLog = TextWriter.Synchronized(timing) });
+        using var source = new AwsInventorySource(Options(host.Endpoint, [BaseAccount], "us-east-1"), TimeProvider.System);
+
+        var run = await new Scanner([source], TimeProvider.System, 1).RunAsync(null, CancellationToken.None);
+
+        Assert.Equal(ScopeStatus.Ok, Assert.Single(run.Scopes).Status);
+        Assert.Equal(2, run.Sessions.Count);
+        var calls = timing.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split('\t').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+            .Where(c => c[1] >= 300) // the regional calls; STS carries no latency
+            .OrderBy(c => c[0])
+            .ToList();
+        Assert.Equal(run.Scopes[0].ApiCalls, calls.Count);
+
+        // Sessions first; then targets and filters side by side; then the interface lookups, after both.
+        static bool Overlap(double[] a, double[] b) => a[0] < b[0] + b[1] && b[0] < a[0] + a[1];
+        Assert.False(Overlap(calls[0], calls[1]));
+        Assert.True(Overlap(calls[1], calls[2]), "targets and filters were asked one after the other");
+        Assert.All(calls.Skip(3), c => Assert.True(c[0] >= calls[1][0] + calls[1][1] && c[0] >= calls[2][0] + calls[2][1]));
+    }
+
+    [Fact]
     public async Task Throttled_calls_are_retried_by_the_sdk_under_a_limit_of_one_and_counted_in_their_scope()
     {
         var throttled = new Faults { ThrottleBurst = 2 };
