@@ -30,8 +30,8 @@ internal sealed class Ec2MirrorCollector(IAmazonEC2 ec2, int pageSize)
         }
 
         // Targets and filters do not depend on each other, nor do the two interface lookups: asked at once,
-        // a scope takes three round trips instead of five, so the last scopes of a run (and a throttled call's
-        // retry) hold it up for less. The requests still count against the scan's limit of requests in flight.
+        // a scope takes three round trips instead of five (what a slow region waits on). The requests still
+        // count against the scan's limit of requests in flight, so the scan as a whole asks no faster.
         var targetsTask = ListTargetsAsync(ct);
         var filtersTask = ListFiltersAsync(ct);
         await Task.WhenAll(targetsTask, filtersTask);
