@@ -4,8 +4,9 @@
 # (cluster mode: Store:Database postgres, Quartz's clustered job store, one job per scope), against a
 # fresh emulator. Reports each run's duration as the store records it and the ratio two/one (goal <= 0.6).
 # Usage: bench/scale-cluster.sh OUT_DIR   (called by bench/scale.sh; needs Debian's postgresql and jq)
-# NODES="1 2" (default) runs one node, then two; PG_STATEMENTS=1 also writes each run's costliest statements
-# (pg_stat_statements) to OUT_DIR/pg-statements-N.txt.
+# NODES="1 2" (default) runs one node, then two; RUNS=N repeats that N times, alternating, and compares the
+# medians (runs on shared cores vary by a fifth); PG_STATEMENTS=1 also writes each run's costliest statements
+# (pg_stat_statements) to OUT_DIR/pg-statements-NODES-RUN.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1
@@ -36,8 +37,8 @@ psql() { "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" -v all="${2:-0}" '{ sub(/.*\) /, ""); t = $12 + $13; if (all) t += $14 + $15; printf "%.2f", t / hz }' "/proc/$1/stat"; }
 postmaster=$(head -1 "$out/pg/data/postmaster.pid")
 
-measure() { # nodes
-  local nodes=$1 db="scale_$1" emulator endpoint fire pg_before
+measure() { # nodes [run]
+  local nodes=$1 db="scale_$1_${2:-1}" emulator endpoint fire pg_before
   psql -d postgres -c "CREATE DATABASE $db"
   [ "${PG_STATEMENTS:-0}" = 1 ] && psql -d "$db" -c "CREATE EXTENSION pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
   pg_before=$(cpu_s "$postmaster" 1)
@@ -64,7 +65,7 @@ measure() { # nodes
   done
   local load nodes_cpu=0 emulator_cpu
   [ "${PG_STATEMENTS:-0}" = 1 ] && psql -d "$db" -F ' | ' -c "SELECT calls, round(total_exec_time::numeric, 0) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
-    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25" > "$out/pg-statements-$nodes.txt"
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25" > "$out/pg-statements-$nodes-${2:-1}.txt"
   load=$(cut -d' ' -f1 /proc/loadavg)
   for pid in "${node_pids[@]}"; do nodes_cpu=$(awk -v a="$nodes_cpu" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.2f", a + b }'); done
   emulator_cpu=$(cpu_s "$emulator")
@@ -77,18 +78,32 @@ measure() { # nodes
 }
 
 nodes_list=${NODES:-1 2}
-one="" two=""
-[[ " $nodes_list " == *" 1 "* ]] && read -r one one_calls one_cpu one_emu one_pg one_load < <(measure 1)
-[[ " $nodes_list " == *" 2 "* ]] && read -r two two_calls two_cpu two_emu two_pg two_load < <(measure 2)
-if [ -z "$one" ] || [ -z "$two" ]; then
-  echo "one node: ${one:-not run} ms, ${one_cpu:-} cpu-s nodes, ${one_pg:-} cpu-s PostgreSQL; two nodes: ${two:-not run} ms, ${two_cpu:-} cpu-s nodes, ${two_pg:-} cpu-s PostgreSQL"
-  exit 0
+runs=${RUNS:-1}
+table="$out/cluster.md"
+{
+  echo "Two nodes on PostgreSQL (run duration as stored, scan firing to commit; cpu seconds of the serve nodes, the emulator and PostgreSQL; load average at the end):"
+  echo
+  echo "| run | nodes | run time | API calls | cpu, nodes | cpu, emulator | cpu, PostgreSQL | load |"
+  echo "|---|---|---|---|---|---|---|---|"
+} > "$table"
+declare -A times
+for r in $(seq 1 "$runs"); do
+  for n in $nodes_list; do
+    read -r ms calls node_cpu emu_cpu pg_cpu load < <(measure "$n" "$r") || true
+    [ -n "${ms:-}" ] || { echo "run $r with $n node(s) did not finish" >&2; exit 1; }
+    times[$n]+="$ms "
+    awk -v r="$r" -v n="$n" -v ms="$ms" -v c="$calls" -v nc="$node_cpu" -v ec="$emu_cpu" -v pc="$pg_cpu" -v l="$load" \
+      'BEGIN { printf "| %d | %d | %.2f s | %d | %.2f s | %.2f s | %.2f s | %s |\n", r, n, ms / 1000, c, nc, ec, pc, l }' >> "$table"
+  done
+done
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo >> "$table"
+for n in $nodes_list; do
+  echo "median with $n node(s): $(echo "${times[$n]}" | median | awk '{ printf "%.2f", $1 / 1000 }') s over $runs run(s)" >> "$table"
+done
+if [ -n "${times[1]:-}" ] && [ -n "${times[2]:-}" ]; then
+  awk -v a="$(echo "${times[1]}" | median)" -v b="$(echo "${times[2]}" | median)" \
+    'BEGIN { printf "two nodes / one node (medians): **%.2f** (goal <= 0.6): %s\n", b / a, (b / a <= 0.6 ? "met" : "MISSED") }' >> "$table"
 fi
 echo
-echo "Two nodes on PostgreSQL (run duration as stored, scan firing to commit; cpu seconds of the serve nodes, the emulator and PostgreSQL; load average at the end):"
-awk -v a="$one" -v b="$two" -v ca="$one_calls" -v cb="$two_calls" \
-    -v na="$one_cpu" -v nb="$two_cpu" -v ea="$one_emu" -v eb="$two_emu" -v pa="$one_pg" -v pb="$two_pg" -v la="$one_load" -v lb="$two_load" 'BEGIN {
-  printf "| nodes | run | API calls | cpu, nodes | cpu, emulator | cpu, PostgreSQL | load |\n|---|---|---|---|---|---|---|\n"
-  printf "| 1 | %.2f s | %d | %.2f s | %.2f s | %.2f s | %s |\n", a / 1000, ca, na, ea, pa, la
-  printf "| 2 | %.2f s | %d | %.2f s | %.2f s | %.2f s | %s |\n", b / 1000, cb, nb, eb, pb, lb
-  printf "two nodes / one node: **%.2f** (goal <= 0.6): %s\n", b / a, (b / a <= 0.6 ? "met" : "MISSED") }' | tee "$out/cluster.md"
+cat "$table"
