@@ -42,10 +42,14 @@ public sealed class RequestLimitTests
         var slow = new Faults { LatencyMs = 300 };
         var world = World(Account(BaseAccount, Region("us-east-1", 2, "e", slow)));
         using var timing = new StringWriter();
-        await using var host = await EmulatorHost.StartAsync(world, new EmulatorOptions { TimingLog = TextWriter.Synchronized(timing) });
-        using var source = new AwsInventorySource(Options(host.Endpoint, [BaseAccount], "us-east-1"), TimeProvider.System);
+        ScanRun run;
+        await using (var host = await EmulatorHost.StartAsync(world, new EmulatorOptions { TimingLog = TextWriter.Synchronized(timing) }))
+        {
+            using var source = new AwsInventorySource(Options(host.Endpoint, [BaseAccount], "us-east-1"), TimeProvider.System);
+            run = await new Scanner([source], TimeProvider.System, 1).RunAsync(null, CancellationToken.None);
+        }
 
-        var run = await new Scanner([source], TimeProvider.System, 1).RunAsync(null, CancellationToken.None);
+        // Read once the host has stopped: a request's line is written after its answer has left.
 
         Assert.Equal(ScopeStatus.Ok, Assert.Single(run.Scopes).Status);
         Assert.Equal(2, run.Sessions.Count);
