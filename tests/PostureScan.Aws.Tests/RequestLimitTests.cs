@@ -49,22 +49,23 @@ public sealed class RequestLimitTests
             run = await new Scanner([source], TimeProvider.System, 1).RunAsync(null, CancellationToken.None);
         }
 
-        // Read once the host has stopped: a request's line is written after its answer has left.
-
         Assert.Equal(ScopeStatus.Ok, Assert.Single(run.Scopes).Status);
         Assert.Equal(2, run.Sessions.Count);
+        // Read once the host has stopped: a request's line is written after its answer has left.
         var calls = timing.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split('\t').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
-            .Where(c => c[1] >= 300) // the regional calls; STS carries no latency
+            .Where(c => c[1] >= 250) // the regional calls (a timer may fire a little early); STS carries no latency
             .OrderBy(c => c[0])
             .ToList();
         Assert.Equal(run.Scopes[0].ApiCalls, calls.Count);
 
-        // Sessions first; then targets and filters side by side; then the interface lookups, after both.
-        static bool Overlap(double[] a, double[] b) => a[0] < b[0] + b[1] && b[0] < a[0] + a[1];
-        Assert.False(Overlap(calls[0], calls[1]));
-        Assert.True(Overlap(calls[1], calls[2]), "targets and filters were asked one after the other");
-        Assert.All(calls.Skip(3), c => Assert.True(c[0] >= calls[1][0] + calls[1][1] && c[0] >= calls[2][0] + calls[2][1]));
+        // Sessions first; then targets and filters side by side; then the interface lookups, after both. By arrival
+        // times only (a request's line is timed after its answer has left, so the next may arrive a moment before).
+        var (sessions, listings, lookups) = (calls[0], calls.Skip(1).Take(2).ToList(), calls.Skip(3).ToList());
+        Assert.All(listings, c => Assert.True(c[0] >= sessions[0] + 250, "a listing was asked before the sessions were answered"));
+        Assert.True(Math.Abs(listings[0][0] - listings[1][0]) < 250, "targets and filters were asked one after the other");
+        Assert.NotEmpty(lookups);
+        Assert.All(lookups, c => Assert.True(c[0] >= listings.Max(l => l[0]) + 250, "an interface lookup was asked before the listings were answered"));
     }
 
     [Fact]

@@ -26,10 +26,22 @@ internal static class EmulatorCommand
                 throw new UsageException(ex.Message);
             }
 
-            await using var timing = parse.GetValue(timingLog) is { } file ? new StreamWriter(file.FullName) : null;
+            await using var timing = parse.GetValue(timingLog) is { } file ? OpenTimingLog(file) : null;
             await EmulatorHost.RunAsync(world, parse.GetValue(port), Console.Out, ct, parse.GetValue(httpsPort), timing);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static StreamWriter OpenTimingLog(FileInfo file)
+    {
+        try
+        {
+            return new StreamWriter(file.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--timing-log: cannot write {file.FullName}: {ex.Message}");
+        }
     }
 }
