@@ -31,7 +31,8 @@ public sealed class StallingReceiverTests
             await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 100000\r\nRetry-After: 4\r\n\r\nstart of a long"), SocketFlags.None);
             await Task.Delay(Timeout.Infinite, release.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         });
-        using var client = new HttpClient { Timeout = TimeSpan.FromMilliseconds(500) };
+        // Long enough for the status line to arrive on a loaded machine; the body then waits it out once.
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         var sink = new SumoLogicSink(
             new SumoLogicSinkOptions { Name = "sumo", Url = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/receiver/v1/http/t"), Subscription = Events.All },
             client,
