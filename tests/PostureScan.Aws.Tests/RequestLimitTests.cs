@@ -52,20 +52,20 @@ public sealed class RequestLimitTests
         Assert.Equal(ScopeStatus.Ok, Assert.Single(run.Scopes).Status);
         Assert.Equal(2, run.Sessions.Count);
         // Read once the host has stopped: a request's line is written after its answer has left.
-        var calls = timing.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.Split('\t').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
-            .Where(c => c[1] >= 250) // the regional calls (a timer may fire a little early); STS carries no latency
-            .OrderBy(c => c[0])
+        var calls = PostureScan.TestKit.TimingLines.Parse(timing.ToString())
+            .Where(c => c.Answer >= 250) // the regional calls (a timer may fire a little early); STS carries no latency
+            .Select(c => c.Arrived)
+            .Order()
             .ToList();
         Assert.Equal(run.Scopes[0].ApiCalls, calls.Count);
 
         // Sessions first; then targets and filters side by side; then the interface lookups, after both. By arrival
         // times only (a request's line is timed after its answer has left, so the next may arrive a moment before).
         var (sessions, listings, lookups) = (calls[0], calls.Skip(1).Take(2).ToList(), calls.Skip(3).ToList());
-        Assert.All(listings, c => Assert.True(c[0] >= sessions[0] + 250, "a listing was asked before the sessions were answered"));
-        Assert.True(Math.Abs(listings[0][0] - listings[1][0]) < 250, "targets and filters were asked one after the other");
+        Assert.All(listings, arrived => Assert.True(arrived >= sessions + 250, "a listing was asked before the sessions were answered"));
+        Assert.True(Math.Abs(listings[0] - listings[1]) < 250, "targets and filters were asked one after the other");
         Assert.NotEmpty(lookups);
-        Assert.All(lookups, c => Assert.True(c[0] >= listings.Max(l => l[0]) + 250, "an interface lookup was asked before the listings were answered"));
+        Assert.All(lookups, arrived => Assert.True(arrived >= listings.Max() + 250, "an interface lookup was asked before the listings were answered"));
     }
 
     [Fact]

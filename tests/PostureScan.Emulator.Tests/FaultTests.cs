@@ -70,12 +70,10 @@ public sealed class FaultTests
             await RawAws.PostAsync(host, Describe);
         }
 
-        var lines = timing.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.Split('\t').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
-            .ToList();
+        var lines = PostureScan.TestKit.TimingLines.Parse(timing.ToString());
         Assert.Equal(2, lines.Count);
-        Assert.All(lines, l => Assert.InRange(l[1], 115, 10_000));
-        Assert.True(lines[1][0] - lines[0][0] >= 300, $"arrivals {lines[0][0]} and {lines[1][0]} ms");
+        Assert.All(lines, l => Assert.InRange(l.Answer, 115, 10_000));
+        Assert.True(lines[1].Arrived - lines[0].Arrived >= 300, $"arrivals {lines[0].Arrived} and {lines[1].Arrived} ms");
     }
 
     private static async Task<List<HttpStatusCode>> StatusesAsync(Faults faults)
