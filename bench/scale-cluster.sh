@@ -7,6 +7,9 @@
 # NODES="1 2" (default) runs one node, then two; RUNS=N repeats that N times, alternating, and compares the
 # medians (runs on shared cores vary by a fifth); PG_STATEMENTS=1 also writes each run's costliest statements
 # (pg_stat_statements) to OUT_DIR/pg-statements-NODES-RUN.txt.
+# CPUS_NODE=C CPUS_PG=C CPUS_EMULATOR=C (all three, in cores, e.g. 0.4 0.7 0.5) give each serve node, PostgreSQL
+# and the emulator a cpu quota of its own (a cgroup each, root needed), as if each ran on a machine of that size:
+# on one small machine the processes otherwise share the same cores, and a second node adds no cpu.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1
@@ -18,11 +21,45 @@ command -v jq >/dev/null || { echo "Two nodes on PostgreSQL: not measured (no jq
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
   [ -d "$out/pg/data" ] && as_postgres "$pgbin/pg_ctl" -D "$out/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
+  cpu_groups_remove
 }
 trap cleanup EXIT
 # initdb refuses to run as root: the server then runs as the postgres account.
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# Cpu quotas: one cgroup per process (cgroup v2's cpu.max, or v1's cfs quota), with a 10 ms period so that a
+# process that used its share waits milliseconds, not the 100 ms default, against 50 ms of latency per call.
+cpu_root=""
+if [ -n "${CPUS_NODE:-}${CPUS_PG:-}${CPUS_EMULATOR:-}" ]; then
+  [ -n "${CPUS_NODE:-}" ] && [ -n "${CPUS_PG:-}" ] && [ -n "${CPUS_EMULATOR:-}" ] \
+    || { echo "CPUS_NODE, CPUS_PG and CPUS_EMULATOR go together" >&2; exit 2; }
+  if [ -f /sys/fs/cgroup/cgroup.controllers ]; then cpu_root=/sys/fs/cgroup/posturescan-bench-$$
+  elif [ -d /sys/fs/cgroup/cpu ]; then cpu_root=/sys/fs/cgroup/cpu/posturescan-bench-$$
+  else echo "no cgroup cpu controller here: run without CPUS_*" >&2; exit 2; fi
+  mkdir "$cpu_root" || { echo "cannot create $cpu_root (root needed)" >&2; exit 2; }
+  # cgroup v2 hands the cpu controller down one level at a time.
+  [ -f /sys/fs/cgroup/cgroup.controllers ] && for dir in /sys/fs/cgroup "$cpu_root"; do echo +cpu > "$dir/cgroup.subtree_control"; done
+  awk -v n="$CPUS_NODE" -v p="$CPUS_PG" -v e="$CPUS_EMULATOR" -v c="$(nproc)" 'BEGIN { if (2 * n + p + e > c) print "warning: two nodes, PostgreSQL and the emulator get " 2 * n + p + e " cores of " c ": they contend again" }' >&2
+fi
+cpu_group() { # name cores: creates the group and prints its folder (nothing without quotas)
+  [ -n "$cpu_root" ] || return 0
+  local dir="$cpu_root/$1" quota
+  quota=$(awk -v c="$2" 'BEGIN { printf "%d", c * 10000 }')
+  mkdir -p "$dir"
+  if [ -f "$cpu_root/../cgroup.controllers" ]; then echo "$quota 10000" > "$dir/cpu.max"
+  else echo 10000 > "$dir/cpu.cfs_period_us"; echo "$quota" > "$dir/cpu.cfs_quota_us"; fi
+  echo "$dir"
+}
+# `in_group DIR COMMAND... &` runs a command in the background inside a cpu group (or as is without quotas): the
+# background shell joins the group and becomes the command, so $! is the command's own pid, to measure and to kill.
+in_group() { local dir=$1; shift; [ -z "$dir" ] || echo "$BASHPID" > "$dir/cgroup.procs"; exec "$@"; }
+cpu_groups_remove() {
+  [ -n "$cpu_root" ] && [ -d "$cpu_root" ] || return 0
+  for dir in "$cpu_root"/*/; do [ -d "$dir" ] && rmdir "$dir" 2>/dev/null; done
+  rmdir "$cpu_root" 2>/dev/null || true
+}
 
 rm -rf "$out/pg"; mkdir -p "$out/pg"
 [ "$(id -u)" = 0 ] && chown postgres:postgres "$out/pg"
@@ -36,13 +73,19 @@ psql() { "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q
 # Cpu seconds of a process (utime + stime), and with its reaped children (PostgreSQL's backends end as children of the postmaster).
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" -v all="${2:-0}" '{ sub(/.*\) /, ""); t = $12 + $13; if (all) t += $14 + $15; printf "%.2f", t / hz }' "/proc/$1/stat"; }
 postmaster=$(head -1 "$out/pg/data/postmaster.pid")
+# The postmaster and its helpers join PostgreSQL's group; the backends it forks later are born there.
+if pg_group=$(cpu_group pg "${CPUS_PG:-0}") && [ -n "$pg_group" ]; then
+  for pid in $postmaster $(pgrep -P "$postmaster"); do echo "$pid" > "$pg_group/cgroup.procs"; done
+fi
 
 measure() { # nodes [run]
   local nodes=$1 db="scale_$1_${2:-1}" emulator endpoint fire pg_before
   psql -d postgres -c "CREATE DATABASE $db"
   [ "${PG_STATEMENTS:-0}" = 1 ] && psql -d "$db" -c "CREATE EXTENSION pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
   pg_before=$(cpu_s "$postmaster" 1)
-  dotnet "$cli" emulator --world "$out/world.yaml" --port 0 --https-port 0 > "$out/emulator-$nodes.log" 2>&1 &
+  # A log left by an earlier run would give the old port before the new emulator truncates it.
+  rm -f "$out/emulator-$nodes.log"
+  in_group "$(cpu_group emulator "${CPUS_EMULATOR:-0}")" dotnet "$cli" emulator --world "$out/world.yaml" --port 0 --https-port 0 > "$out/emulator-$nodes.log" 2>&1 &
   emulator=$!; pids+=("$emulator")
   until grep -q 'listening on' "$out/emulator-$nodes.log" 2>/dev/null; do sleep 0.1; done
   endpoint=$(sed -n 's/.*listening on \(http:[^ ]*\) .*/\1/p' "$out/emulator-$nodes.log" | head -1)
@@ -54,7 +97,7 @@ measure() { # nodes [run]
      | .Aws.ServiceUrl = $url' "$out/scan.json" > "$out/serve-$nodes.json"
   local node_pids=()
   for n in $(seq 1 "$nodes"); do
-    dotnet "$cli" serve --config "$out/serve-$nodes.json" > "$out/serve-$nodes-$n.log" 2>&1 &
+    in_group "$(cpu_group "node-$n" "${CPUS_NODE:-0}")" dotnet "$cli" serve --config "$out/serve-$nodes.json" > "$out/serve-$nodes-$n.log" 2>&1 &
     node_pids+=($!); pids+=($!)
   done
   local row=""

@@ -124,6 +124,34 @@ public sealed class MigrationTests : StoreTestBase
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'"));
     }
 
+    [Fact]
+    public async Task A_run_staged_before_its_counts_were_kept_gets_them_from_the_migration()
+    {
+        // The schema as it was before staged runs counted their scopes, with a run half collected in it.
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            var before = EmbeddedMigrations.Load(EmbeddedMigrations.Sqlite).Where(m => m.Name != "staging_counts").ToList();
+            Assert.Equal(6, before.Count);
+            await MigrationRunner.ApplyAsync(connection, before, Time, None);
+            await connection.ExecuteAsync("""
+                INSERT INTO staged_runs (run_id, started_at, providers) VALUES ('run-old', '2026-11-27T00:00:00.0000000Z', '["aws"]');
+                INSERT INTO staged_scopes (run_id, seq, provider, account, region, status, api_calls, duration_ms, attempts)
+                VALUES ('run-old', 0, 'aws', '111111111111', 'eu-west-1', 'ok', 3, 10, 1),
+                       ('run-old', 1, 'aws', '111111111111', 'us-east-1', NULL, 0, 0, 0),
+                       ('run-old', 2, 'aws', '111111111111', 'us-west-2', NULL, 0, 0, 0);
+                """);
+        }
+
+        await using var store = await OpenAsync();
+        var progress = Assert.Single(await store.ListStagedRunsAsync(None));
+        Assert.Equal(("run-old", 3, 1), (progress.RunId, progress.Planned, progress.Staged));
+
+        // Counting goes on from there: the next scope staged makes two of three.
+        var next = await store.StageScopeAsync("run-old", new Core.Scanning.ScopeInventory(Some.ScopeOk(Some.Scope(account: "111111111111", region: "us-east-1")), []), None);
+        Assert.Equal((3, 2), (next!.Planned, next.Staged));
+    }
+
     private static KeyValuePair<string, string> Script(string name, string sql) => KeyValuePair.Create(name, sql);
 
     private async Task<SqliteConnection> OpenRawAsync()

@@ -12,9 +12,7 @@ namespace PostureScan.Storage.Staging;
 internal static class StagingReader
 {
     private const string SelectProgress = """
-        SELECT r.run_id AS RunId, r.started_at AS StartedAt,
-               (SELECT COUNT(*) FROM staged_scopes s WHERE s.run_id = r.run_id) AS Planned,
-               (SELECT COUNT(*) FROM staged_scopes s WHERE s.run_id = r.run_id AND s.status IS NOT NULL) AS Staged
+        SELECT r.run_id AS RunId, r.started_at AS StartedAt, r.planned AS Planned, r.staged AS Staged
         FROM staged_runs r
         """;
 

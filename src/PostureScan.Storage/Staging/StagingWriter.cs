@@ -14,15 +14,18 @@ namespace PostureScan.Storage.Staging;
 /// </summary>
 internal static class StagingWriter
 {
-    private const string InsertRun = "INSERT INTO staged_runs (run_id, started_at, providers) VALUES (@RunId, @StartedAt, @Providers)";
+    private const string InsertRun = """
+        INSERT INTO staged_runs (run_id, started_at, providers, planned, staged)
+        VALUES (@RunId, @StartedAt, @Providers, @Planned, @Staged)
+        """;
 
     private const string InsertScope = """
         INSERT INTO staged_scopes (run_id, seq, provider, account, region, status, error_kind, error, api_calls, duration_ms, attempts, staged_at)
         VALUES (@RunId, @Seq, @Provider, @Account, @Region, @Status, @ErrorKind, @Error, @ApiCalls, @DurationMs, @Attempts, @StagedAt)
         """;
 
-    private const string SelectScopeSeq = """
-        SELECT seq FROM staged_scopes
+    private const string SelectScope = """
+        SELECT seq AS Seq, status AS Status FROM staged_scopes
         WHERE run_id = @RunId AND provider = @Provider AND account = @Account AND region = @Region
         """;
 
@@ -39,6 +42,8 @@ internal static class StagingWriter
         """;
 
     private const string DeleteScopeSessions = "DELETE FROM staged_sessions WHERE run_id = @RunId AND scope_seq = @ScopeSeq";
+
+    private const string CountStaged = "UPDATE staged_runs SET staged = staged + 1 WHERE run_id = @RunId";
 
     public static async Task BeginAsync(DbConnection connection, DbTransaction transaction, StagedRunPlan plan, CancellationToken cancellationToken)
     {
@@ -57,6 +62,8 @@ internal static class StagingWriter
             plan.RunId,
             StartedAt = StoredTime.Format(plan.StartedAt),
             Providers = JsonSerializer.Serialize(plan.Providers, PostureJson.Options),
+            Planned = plan.Scopes.Count + plan.Failures.Count,
+            Staged = plan.Failures.Count,
         }, cancellationToken);
 
         var stagedAt = StoredTime.Format(plan.StartedAt);
@@ -96,9 +103,10 @@ internal static class StagingWriter
         }
 
         var scope = inventory.Result.Scope;
-        var seq = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            SelectScopeSeq, new { RunId = runId, scope.Provider, scope.Account, scope.Region }, transaction, cancellationToken: cancellationToken))
+        var planned = await connection.QuerySingleOrDefaultAsync<PlannedScope>(new CommandDefinition(
+            SelectScope, new { RunId = runId, scope.Provider, scope.Account, scope.Region }, transaction, cancellationToken: cancellationToken))
             ?? throw new InvalidOperationException($"Scope {scope.Key} is not part of staged run {runId}.");
+        var seq = planned.Seq;
 
         var row = ScopeRow.From(runId, checked((int)seq), inventory.Result);
         await Execute(connection, transaction, UpdateScope, new
@@ -113,8 +121,17 @@ internal static class StagingWriter
             StagedAt = StoredTime.Format(stagedAt),
         }, cancellationToken);
 
-        // A scope staged again (a recovered job) replaces its sessions, never adds to them.
-        await Execute(connection, transaction, DeleteScopeSessions, new { RunId = runId, ScopeSeq = seq }, cancellationToken);
+        if (string.IsNullOrEmpty(planned.Status))
+        {
+            // The run's row counts its staged scopes, so that progress is one row to read, not the run's scopes to count.
+            await Execute(connection, transaction, CountStaged, new { RunId = runId }, cancellationToken);
+        }
+        else
+        {
+            // A scope staged again (a recovered job) replaces its sessions, never adds to them.
+            await Execute(connection, transaction, DeleteScopeSessions, new { RunId = runId, ScopeSeq = seq }, cancellationToken);
+        }
+
         await Execute(connection, transaction, InsertSession, inventory.Sessions.Select((session, i) =>
         {
             var stored = SessionRow.From(runId, i, session);
@@ -140,6 +157,13 @@ internal static class StagingWriter
 
     private static Task<int> Lock(DbConnection connection, DbTransaction transaction, string runId, CancellationToken cancellationToken) =>
         Execute(connection, transaction, "UPDATE staged_runs SET run_id = run_id WHERE run_id = @RunId", new { RunId = runId }, cancellationToken);
+
+    private sealed class PlannedScope
+    {
+        public long Seq { get; init; }
+
+        public string? Status { get; init; }
+    }
 
     private static Task<int> Execute(DbConnection connection, DbTransaction transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
