@@ -29,14 +29,33 @@ public abstract partial class RunStore : IRunStaging, IAuditIngestionStore
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(inventory);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
-        if (!await StagingWriter.StageAsync(connection, transaction, runId, inventory, Clock.GetUtcNow(), cancellationToken))
+        return (await StageScopesAsync([new ScopeStaging(runId, inventory)], cancellationToken))[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StagingProgress?>> StageScopesAsync(IReadOnlyList<ScopeStaging> scopes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var progress = new StagingProgress?[scopes.Count];
+        if (scopes.Count == 0)
         {
-            return null;
+            return progress;
         }
 
-        var progress = await StagingReader.ProgressAsync(connection, transaction, runId, cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+
+        // Each staging locks its run's row until the commit; taking the rows in run id order means two nodes
+        // staging scopes of the same two runs lock them in the same order and never wait on each other in a cycle.
+        var order = Enumerable.Range(0, scopes.Count).OrderBy(i => scopes[i].RunId, StringComparer.Ordinal);
+        foreach (var i in order)
+        {
+            var (runId, inventory) = scopes[i];
+            progress[i] = await StagingWriter.StageAsync(connection, transaction, runId, inventory, Clock.GetUtcNow(), cancellationToken)
+                ? await StagingReader.ProgressAsync(connection, transaction, runId, cancellationToken)
+                : null;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return progress;
     }

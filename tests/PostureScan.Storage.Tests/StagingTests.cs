@@ -79,4 +79,51 @@ public abstract class StagingTests(PostgresServer? postgres) : StoreTestBase(pos
         Assert.Empty(await store.ListStagedRunsAsync(None));
         Assert.Empty(await store.ListRunsAsync(None));
     }
+
+    [Fact]
+    public async Task Scopes_staged_together_see_their_runs_progress_one_after_the_other_and_a_closed_run_drops_only_its_own()
+    {
+        await using var store = await OpenAsync();
+        var regions = new[] { "eu-west-1", "us-east-1", "ap-south-1" };
+        var scopes = regions.Select(r => Some.Scope(region: r)).ToList();
+        var open = new StagedRunPlan("run-staged-b", Some.Time, ["aws"], scopes, []);
+        var closed = new StagedRunPlan("run-staged-a", Some.Time, ["aws"], [scopes[0]], []);
+        await store.BeginStagedRunAsync(open, None);
+        await store.BeginStagedRunAsync(closed, None);
+        await store.AbandonStagedRunAsync(closed.RunId, None);
+
+        // Given out of run order (b, a, b, b): the answers come back in the order given.
+        var progress = await store.StageScopesAsync(
+        [
+            new(open.RunId, new ScopeInventory(Some.ScopeOk(scopes[2]), [Some.Session("tms-3", scopes[2])])),
+            new(closed.RunId, new ScopeInventory(Some.ScopeOk(scopes[0]), [Some.Session("tms-late", scopes[0])])),
+            new(open.RunId, new ScopeInventory(Some.ScopeOk(scopes[0]), [Some.Session("tms-1", scopes[0])])),
+            new(open.RunId, new ScopeInventory(Some.ScopeFailed(scopes[1]), [])),
+        ], None);
+
+        Assert.Equal([1, -1, 2, 3], progress.Select(p => p?.Staged ?? -1));
+        Assert.Equal([false, false, false, true], progress.Select(p => p?.IsComplete ?? false));
+        var staged = await store.GetStagedRunAsync(open.RunId, None);
+        Assert.Empty(staged!.Pending);
+        Assert.Equal(["tms-1", "tms-3"], staged.Staged.SelectMany(s => s.Sessions).Select(s => s.Id).Order());
+    }
+
+    [Fact]
+    public async Task A_batch_with_a_scope_its_run_did_not_plan_stages_none_of_them()
+    {
+        await using var store = await OpenAsync();
+        var west = Some.Scope(region: "eu-west-1");
+        var plan = new StagedRunPlan("run-staged-c", Some.Time, ["aws"], [west, Some.Scope(region: "us-east-1")], []);
+        await store.BeginStagedRunAsync(plan, None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.StageScopesAsync(
+        [
+            new(plan.RunId, new ScopeInventory(Some.ScopeOk(west), [Some.Session("tms-1", west)])),
+            new(plan.RunId, new ScopeInventory(Some.ScopeOk(Some.Scope(region: "ap-south-1")), [])),
+        ], None));
+
+        var progress = Assert.Single(await store.ListStagedRunsAsync(None));
+        Assert.Equal((2, 0), (progress.Planned, progress.Staged));
+        Assert.Empty((await store.GetStagedRunAsync(plan.RunId, None))!.Staged);
+    }
 }

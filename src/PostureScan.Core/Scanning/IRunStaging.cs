@@ -23,6 +23,14 @@ public interface IRunStaging
     /// </summary>
     Task<StagingProgress?> StageScopeAsync(string runId, ScopeInventory inventory, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stages several scopes in one transaction, each as <see cref="StageScopeAsync"/> would: one commit for
+    /// the scopes that finished together. Returns, in the order given, each scope's run progress right after
+    /// it was staged (so exactly one of them sees its run complete), or null where its run is not open.
+    /// Throws, and stages none of them, if any scope is not part of its run's plan.
+    /// </summary>
+    Task<IReadOnlyList<StagingProgress?>> StageScopesAsync(IReadOnlyList<ScopeStaging> scopes, CancellationToken cancellationToken);
+
     /// <summary>The staged run (plan, staged scopes and their sessions), or null when it is not open.</summary>
     Task<StagedRun?> GetStagedRunAsync(string runId, CancellationToken cancellationToken);
 

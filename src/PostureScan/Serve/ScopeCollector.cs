@@ -13,7 +13,7 @@ namespace PostureScan.Serve;
 /// </summary>
 internal sealed partial class ScopeCollector(
     InventorySourceFactory sources,
-    ServeStore store,
+    StagingQueue staging,
     TimeProvider time,
     ServeMetrics metrics,
     ILogger<ScopeCollector> logger)
@@ -38,8 +38,9 @@ internal sealed partial class ScopeCollector(
             throw;
         }
 
-        // Staging is not cancelled by shutdown: a finished collection is kept, it takes one short transaction.
-        var progress = await store.Staging.StageScopeAsync(runId, inventory, CancellationToken.None);
+        // Staging is not cancelled by shutdown: a finished collection is kept, it takes one short transaction
+        // (shared with the scopes of this node that finished meanwhile).
+        var progress = await staging.StageAsync(runId, inventory);
         if (progress is null)
         {
             Late(logger, runId, scope.Key);

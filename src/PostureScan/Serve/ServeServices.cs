@@ -23,6 +23,7 @@ internal static class ServeServices
             sp.GetRequiredService<ILogger<RunCommitter>>()));
         services.AddSingleton<PlannedRuns>();
         services.AddSingleton<ScanPlanner>();
+        services.AddSingleton<StagingQueue>();
         services.AddSingleton<ScopeCollector>();
         services.AddSingleton<ReportPublisher>();
         services.AddSingleton<AuditIngestRunner>();
