@@ -47,24 +47,10 @@ internal static class RunWriter
 
         await connection.ExecuteAsync(new CommandDefinition(InsertRun, RunRow.From(run), transaction, cancellationToken: cancellationToken));
 
-        // Dapper runs a sequence parameter as one command, re-bound per row, so the statement is prepared
-        // once per table; rows are built lazily so a cancellation stops the loop between rows.
-        await connection.ExecuteAsync(new CommandDefinition(
-            InsertScope,
-            run.Scopes.Select((scope, i) => Checked(ScopeRow.From(run.Id, i, scope), cancellationToken)),
-            transaction,
-            cancellationToken: cancellationToken));
-
-        await connection.ExecuteAsync(new CommandDefinition(
-            InsertSession,
-            run.Sessions.Select((session, i) => Checked(SessionRow.From(run.Id, i, session), cancellationToken)),
-            transaction,
-            cancellationToken: cancellationToken));
-    }
-
-    private static T Checked<T>(T row, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return row;
+        // Rows are built lazily, a chunk at a time; a cancellation stops the inserts between chunks.
+        await MultiRowInsert.ExecuteAsync(
+            connection, transaction, InsertScope, run.Scopes.Select((scope, i) => ScopeRow.From(run.Id, i, scope)), cancellationToken);
+        await MultiRowInsert.ExecuteAsync(
+            connection, transaction, InsertSession, run.Sessions.Select((session, i) => SessionRow.From(run.Id, i, session)), cancellationToken);
     }
 }

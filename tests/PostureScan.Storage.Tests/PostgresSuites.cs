@@ -28,3 +28,6 @@ public sealed class PostgresStagingTests(PostgresServer server) : StagingTests(s
 
 [Collection(PostgresDatabases.Name)]
 public sealed class PostgresOutboxTests(PostgresServer server) : OutboxTests(server);
+
+[Collection(PostgresDatabases.Name)]
+public sealed class PostgresMultiRowInsertTests(PostgresServer server) : MultiRowInsertTests(server);

@@ -19,3 +19,5 @@ public sealed class SqliteVolumeTests() : VolumeTests(null);
 public sealed class SqliteStagingTests() : StagingTests(null);
 
 public sealed class SqliteOutboxTests() : OutboxTests(null);
+
+public sealed class SqliteMultiRowInsertTests() : MultiRowInsertTests(null);

@@ -69,7 +69,7 @@ internal static class StagingWriter
         var stagedAt = StoredTime.Format(plan.StartedAt);
         var pending = plan.Scopes.Select(s => ScopeResult.Ok(s, 0, TimeSpan.Zero)).Select(r => (Result: r, Staged: false));
         var failed = plan.Failures.Select(r => (Result: r, Staged: true));
-        await Execute(connection, transaction, InsertScope, pending.Concat(failed).Select((item, seq) =>
+        await MultiRowInsert.ExecuteAsync(connection, transaction, InsertScope, pending.Concat(failed).Select((item, seq) =>
         {
             var row = ScopeRow.From(plan.RunId, seq, item.Result);
             return new
@@ -132,7 +132,7 @@ internal static class StagingWriter
             await Execute(connection, transaction, DeleteScopeSessions, new { RunId = runId, ScopeSeq = seq }, cancellationToken);
         }
 
-        await Execute(connection, transaction, InsertSession, inventory.Sessions.Select((session, i) =>
+        await MultiRowInsert.ExecuteAsync(connection, transaction, InsertSession, inventory.Sessions.Select((session, i) =>
         {
             var stored = SessionRow.From(runId, i, session);
             return new { RunId = runId, ScopeSeq = seq, Seq = i, stored.RecordJson, stored.RawJson };

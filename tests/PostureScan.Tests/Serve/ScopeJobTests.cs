@@ -83,7 +83,7 @@ public sealed class ScopeJobTests
             Assert.Empty(await first.Store.ListRunsAsync(CancellationToken.None));
             var open = Assert.Single(await first.Store.ListStagedRunsAsync(CancellationToken.None));
             Assert.Equal((2, 0), (open.Planned, open.Staged));
-            Assert.Equal("ok", await first.Store.IntegrityCheckAsync(CancellationToken.None));
+            Assert.Equal("ok", await ((PostureScan.Storage.SqliteRunStore)first.Store).IntegrityCheckAsync(CancellationToken.None));
         }
 
         source.Release();

@@ -14,23 +14,27 @@ internal sealed class ServeTestHost : IAsyncDisposable
     private readonly WebApplication app;
     private bool stopped;
 
-    private ServeTestHost(WebApplication app, SqliteRunStore store)
+    private ServeTestHost(WebApplication app, RunStore store)
     {
         this.app = app;
         Store = store;
     }
 
-    public SqliteRunStore Store { get; }
+    public RunStore Store { get; }
 
     public Uri BaseAddress => new(app.Urls.Single());
 
     public static async Task<ServeTestHost> StartAsync(
-        string database, FakeTimeProvider clock, ControlledSource source, string cron = "0 0 2 * * ?", Action<ServeSettings>? configure = null, AuditSourceFactory? audit = null)
+        string database, FakeTimeProvider clock, ControlledSource source, string cron = "0 0 2 * * ?", Action<ServeSettings>? configure = null, AuditSourceFactory? audit = null, string? postgres = null)
     {
-        var store = await SqliteRunStore.OpenAsync(database, clock, CancellationToken.None);
+        // Given a PostgreSQL database, the host runs in cluster mode on it (a cluster of one); otherwise on the SQLite file.
+        RunStore store = postgres is null
+            ? await SqliteRunStore.OpenAsync(database, clock, CancellationToken.None)
+            : await PostgresRunStore.OpenAsync(postgres, clock, CancellationToken.None);
+        var location = postgres is null ? new StoreLocation(StoreLocation.Sqlite, Path.GetFullPath(database)) : new StoreLocation(StoreLocation.Postgres, postgres);
         var settings = new ServeSettings { ScanCron = cron, TimeZone = "UTC", MetricsPort = 0 };
         configure?.Invoke(settings);
-        var options = new ServeHostOptions(settings, new ScanSettings { MaxConcurrency = 4 }, new StoreLocation(StoreLocation.Sqlite, Path.GetFullPath(database)), store, new InventorySourceFactory(() => [source]), null, clock, audit);
+        var options = new ServeHostOptions(settings, new ScanSettings { MaxConcurrency = 4 }, location, store, new InventorySourceFactory(() => [source]), null, clock, audit);
         var app = await ServeHost.BuildAsync(options, CancellationToken.None);
         await app.StartAsync();
         return new ServeTestHost(app, store);
