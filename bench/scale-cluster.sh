@@ -6,7 +6,9 @@
 # Usage: bench/scale-cluster.sh OUT_DIR   (called by bench/scale.sh; needs Debian's postgresql and jq)
 # NODES="1 2" (default) runs one node, then two; RUNS=N repeats that N times, alternating, and compares the
 # medians (runs on shared cores vary by a fifth); PG_STATEMENTS=1 also writes each run's costliest statements
-# (pg_stat_statements) to OUT_DIR/pg-statements-NODES-RUN.txt.
+# (pg_stat_statements) to OUT_DIR/pg-statements-NODES-RUN.txt. WARM=1 fires a scan every minute and measures the
+# second run stored: the nodes have compiled their code and the scope jobs are stored, as for a nightly scan on
+# nodes that have been running (the cpu of PostgreSQL then covers both runs: its backends' time counts when they exit).
 # CPUS_NODE=C CPUS_PG=C CPUS_EMULATOR=C (all three, in cores, e.g. 0.4 0.7 0.5) give each serve node, PostgreSQL
 # and the emulator a cpu quota of its own (a cgroup each, root needed), as if each ran on a machine of that size:
 # on one small machine the processes otherwise share the same cores, and a second node adds no cpu.
@@ -61,6 +63,7 @@ cpu_groups_remove() {
   rmdir "$cpu_root" 2>/dev/null || true
 }
 
+warm=${WARM:-0}
 rm -rf "$out/pg"; mkdir -p "$out/pg"
 [ "$(id -u)" = 0 ] && chown postgres:postgres "$out/pg"
 port=$((20000 + RANDOM % 20000))
@@ -81,6 +84,17 @@ if pg_group=$(cpu_group pg "${CPUS_PG:-0}") && [ -n "$pg_group" ]; then
   for pid in $postmaster $(pgrep -P "$postmaster"); do echo "$pid" > "$pg_group/cgroup.procs"; done
 fi
 
+nodes_cpu() { local sum=0 pid; for pid in "$@"; do sum=$(awk -v a="$sum" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.2f", a + b }'); done; echo "$sum"; }
+# Waits (30 minutes at most) for the stored run after the first OFFSET ones; sets row to "started finished calls".
+stored_run() { # database offset
+  for _ in $(seq 1 1800); do
+    row=$(psql -d "$1" -c "SELECT started_at || ' ' || finished_at || ' ' || api_calls FROM scan_runs ORDER BY started_at OFFSET $2 LIMIT 1" 2>/dev/null || true)
+    [ -n "$row" ] && return 0
+    sleep 1
+  done
+  return 1
+}
+
 measure() { # nodes [run]
   local nodes=$1 db="scale_$1_${2:-1}" emulator endpoint fire pg_before
   psql -d postgres -c "CREATE DATABASE $db"
@@ -93,9 +107,11 @@ measure() { # nodes [run]
   emulator=$!; pids+=("$emulator")
   until grep -q 'listening on' "$out/emulator-$nodes.log" 2>/dev/null; do sleep 0.1; done
   endpoint=$(sed -n 's/.*listening on \(http:[^ ]*\) .*/\1/p' "$out/emulator-$nodes.log" | head -1)
-  # One firing, far enough ahead for every node to have joined the cluster.
-  fire=$(date -u -d '+40 seconds' '+%-S %-M %-H')
-  jq --arg cs "Host=127.0.0.1;Port=$port;Database=$db;Username=postgres${PG_CS_EXTRA:-}" --arg cron "$fire * * ?" --arg url "$endpoint" \
+  # One firing, far enough ahead for every node to have joined the cluster; with WARM=1 one every minute from then
+  # on (a firing while a run is open is skipped), and the second run stored is the one measured.
+  local cron
+  if [ "$warm" = 1 ]; then cron="$(date -u -d '+40 seconds' '+%-S') * * * * ?"; else cron="$(date -u -d '+40 seconds' '+%-S %-M %-H') * * ?"; fi
+  jq --arg cs "Host=127.0.0.1;Port=$port;Database=$db;Username=postgres${PG_CS_EXTRA:-}" --arg cron "$cron" --arg url "$endpoint" \
     '. + { Store: { Database: "postgres", ConnectionString: $cs },
            Serve: { ScanCron: $cron, TimeZone: "UTC", MetricsPort: 0, ClusterCheckinInterval: "00:00:02" } }
      | .Aws.ServiceUrl = $url' "$out/scan.json" > "$out/serve-$nodes.json"
@@ -104,18 +120,19 @@ measure() { # nodes [run]
     in_group "$(cpu_group "node-$n" "${CPUS_NODE:-0}")" dotnet "$cli" serve --config "$out/serve-$nodes.json" > "$out/serve-$nodes-$n.log" 2>&1 &
     node_pids+=($!); pids+=($!)
   done
-  local row=""
-  for _ in $(seq 1 1800); do
-    row=$(psql -d "$db" -c "SELECT started_at || ' ' || finished_at || ' ' || api_calls FROM scan_runs ORDER BY started_at LIMIT 1" 2>/dev/null || true)
-    [ -n "$row" ] && break
-    sleep 1
-  done
-  local load nodes_cpu=0 emulator_cpu
+  local row="" nodes_before=0 emulator_before=0
+  if [ "$warm" = 1 ] && stored_run "$db" 0; then
+    # The first run warmed the nodes (code compiled, scope jobs stored): what follows counts the second only.
+    nodes_before=$(nodes_cpu "${node_pids[@]}"); emulator_before=$(cpu_s "$emulator"); steal_before=$(steal_s)
+    [ "${PG_STATEMENTS:-0}" = 1 ] && psql -d "$db" -c "SELECT pg_stat_statements_reset()" >/dev/null
+  fi
+  stored_run "$db" "$warm" || true
+  local load nodes_cpu emulator_cpu
   [ "${PG_STATEMENTS:-0}" = 1 ] && psql -d "$db" -F ' | ' -c "SELECT calls, round(total_exec_time::numeric, 0) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25" > "$out/pg-statements-$nodes-${2:-1}.txt"
   load=$(cut -d' ' -f1 /proc/loadavg)
-  for pid in "${node_pids[@]}"; do nodes_cpu=$(awk -v a="$nodes_cpu" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.2f", a + b }'); done
-  emulator_cpu=$(cpu_s "$emulator")
+  nodes_cpu=$(awk -v a="$(nodes_cpu "${node_pids[@]}")" -v b="$nodes_before" 'BEGIN { printf "%.2f", a - b }')
+  emulator_cpu=$(awk -v a="$(cpu_s "$emulator")" -v b="$emulator_before" 'BEGIN { printf "%.2f", a - b }')
   for pid in "${node_pids[@]}" "$emulator"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   sleep 2 # the nodes' connections close and their backends are reaped into the postmaster's children time
   [ -n "$row" ] || { echo "no run was committed with $nodes node(s) within 30 minutes" >&2; return 1; }
@@ -128,7 +145,7 @@ nodes_list=${NODES:-1 2}
 runs=${RUNS:-1}
 table="$out/cluster.md"
 {
-  echo "Two nodes on PostgreSQL (run duration as stored, scan firing to commit; cpu seconds of the serve nodes, the emulator and PostgreSQL; load average at the end; cpu seconds stolen by the hypervisor):"
+  echo "Two nodes on PostgreSQL (run duration as stored, scan firing to commit; cpu seconds of the serve nodes, the emulator and PostgreSQL; load average at the end; cpu seconds stolen by the hypervisor)$([ "$warm" = 1 ] && echo ', the second run of warm nodes (WARM=1)'):"
   echo
   echo "| run | nodes | run time | API calls | cpu, nodes | cpu, emulator | cpu, PostgreSQL | load | steal |"
   echo "|---|---|---|---|---|---|---|---|---|"

@@ -16,12 +16,12 @@ internal static class RunWriter
         VALUES (@Id, @StartedAt, @FinishedAt, @Providers, @IsPartial, @ApiCalls)
         """;
 
-    private const string InsertScope = """
+    internal const string InsertScope = """
         INSERT INTO scope_results (run_id, seq, provider, account, region, status, error_kind, error, api_calls, duration_ms)
         VALUES (@RunId, @Seq, @Provider, @Account, @Region, @Status, @ErrorKind, @Error, @ApiCalls, @DurationMs)
         """;
 
-    private const string InsertSession = """
+    internal const string InsertSession = """
         INSERT INTO mirror_sessions (
             run_id, seq, id, provider, account, region, name, description,
             target_id, target_kind, target_resource_id, target_address, target_dns, target_owner, target_internet_facing,
