@@ -144,7 +144,7 @@ internal sealed partial class ScanPlanner(
         // fired about 50 scopes a second on a small node, slower than two nodes collect them.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentFirings, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(firings[Firing.New].Chunk(FiringBatch), parallel, async (batch, token) =>
-            await FireWithJobsAsync(scheduler, runId, batch, default, time, token));
+            await FireNewAsync(scheduler, runId, batch, time, token));
         await Parallel.ForEachAsync(firings[Firing.Idle], parallel, async (scope, token) =>
             await scheduler.ScheduleJob(ScopeTrigger(runId, scope, time), default, token));
 
@@ -159,6 +159,26 @@ internal sealed partial class ScanPlanner(
         New,
         Idle,
         Busy,
+    }
+
+    /// <summary>
+    /// Stores the jobs of scopes seen for the first time with their triggers, in one call. Should one of the jobs
+    /// exist after all (another node resuming an older run stored it since the jobs were listed), the store refuses
+    /// the whole call, and the batch is fired scope by scope instead, each job added if missing.
+    /// </summary>
+    internal static async Task FireNewAsync(IScheduler scheduler, string runId, IReadOnlyList<Scope> scopes, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FireWithJobsAsync(scheduler, runId, scopes, default, time, cancellationToken);
+        }
+        catch (JobPersistenceException)
+        {
+            foreach (var scope in scopes)
+            {
+                await FireScopeAsync(scheduler, runId, scope, time, cancellationToken);
+            }
+        }
     }
 
     /// <summary>Stores the scopes' jobs with their triggers, a batch per call; without replacing, no job may exist yet.</summary>

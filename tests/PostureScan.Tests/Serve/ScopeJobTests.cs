@@ -98,6 +98,32 @@ public sealed class ScopeJobTests
     }
 
     [Fact]
+    public async Task Scopes_fired_as_new_whose_job_appeared_meanwhile_are_fired_one_by_one_and_the_run_completes()
+    {
+        using var bed = new ServeTestBed();
+        await using var host = await bed.StartAsync();
+        var scheduler = await host.SchedulerAsync();
+        var plan = new StagedRunPlan("run-fired-new", bed.Clock.GetUtcNow(), [ControlledSource.West.Provider], [ControlledSource.West, ControlledSource.East], []);
+        await host.Store.BeginStagedRunAsync(plan, CancellationToken.None);
+
+        // West's durable job was stored after the planner listed the jobs (another node resuming an older run).
+        await scheduler.AddJob(
+            JobBuilder.Create<ScopeJob>().WithIdentity(ServeJobKeys.ScopeJob(ControlledSource.West))
+                .UsingJobData(ServeJobKeys.Provider, ControlledSource.West.Provider)
+                .UsingJobData(ServeJobKeys.Account, ControlledSource.West.Account)
+                .UsingJobData(ServeJobKeys.Region, ControlledSource.West.Region)
+                .StoreDurably().Build(),
+            AddJobOptions.Replacing);
+
+        await ScanPlanner.FireNewAsync(scheduler, plan.RunId, plan.Scopes, bed.Clock, CancellationToken.None);
+
+        Assert.Equal(1, await host.WaitForRunsAsync(1));
+        var run = await host.Store.GetRunAsync(plan.RunId, CancellationToken.None);
+        Assert.All(run!.Scopes, s => Assert.Equal(ScopeStatus.Ok, s.Status));
+        Assert.Equal(2, bed.Source.Collections);
+    }
+
+    [Fact]
     public async Task A_scope_that_fails_is_stored_as_failed_beside_the_scopes_that_succeeded()
     {
         using var bed = new ServeTestBed(new ControlledSource { FailingRegion = ControlledSource.East.Region });
