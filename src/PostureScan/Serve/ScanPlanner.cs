@@ -196,16 +196,10 @@ internal sealed partial class ScanPlanner(
     /// <summary>The scope jobs that have a trigger stored: fired and not yet complete, or waiting to fire.</summary>
     private static async Task<HashSet<JobKey>> JobsWithTriggersAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
-        var jobs = new HashSet<JobKey>();
-        foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(ServeJobKeys.ScopeGroup), cancellationToken))
-        {
-            if (await scheduler.GetTrigger(key, cancellationToken) is { } trigger)
-            {
-                jobs.Add(trigger.JobKey);
-            }
-        }
-
-        return jobs;
+        // One query for the triggers with their jobs, as ScheduleReader lists them, rather than a read per trigger.
+        var page = await scheduler.QueryTriggers(
+            new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(ServeJobKeys.ScopeGroup), Take = PagedQuery.All }, cancellationToken);
+        return [.. page.Items.Select(t => t.JobKey)];
     }
 
     /// <summary>Scope jobs fired per call when a run starts.</summary>
