@@ -34,7 +34,7 @@ public sealed class ReaderPropertyTests
 
             var described = events.Select(AuditFixtures.Describe).ToList();
             Assert.Equal(expected.Take(described.Count), described);
-            if (!gzip && data.AsSpan(length).ContainsAnyExcept(" \r\n\t"u8))
+            if (!gzip && data.AsSpan(length).ContainsAnyExcept(" \r\n\t"u8) && !EndsAtLine(Files[file], input))
             {
                 Assert.True(result.MalformedCount > 0 || input.Length == 0 || IsWhitespace(input), "a cut file must count as malformed");
             }
@@ -67,6 +67,10 @@ public sealed class ReaderPropertyTests
             Assert.True(result.Records >= events.Count);
         }, iter: 500);
     }
+
+    // A JSON Lines file cut just after a line ending is a whole, shorter file: nothing in it is damaged.
+    private static bool EndsAtLine(string file, byte[] input) =>
+        file.EndsWith(".jsonl", StringComparison.Ordinal) && input.AsSpan().TrimEnd(" \r\t"u8).EndsWith("\n"u8);
 
     private static bool IsWhitespace(byte[] input) => !input.AsSpan().ContainsAnyExcept(" \r\n\t"u8);
 }
