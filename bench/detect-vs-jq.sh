@@ -13,7 +13,7 @@ for tool in jq /usr/bin/time zcat; do
 done
 
 dotnet build -c Release bench/PostureScan.Bench -nologo -v q >/dev/null
-dotnet build -c Release src/PostureScan -nologo -v q >/dev/null
+cli=${CLI:-$(bench/publish-cli.sh)}
 if [ ! -f "$corpus/.records-$records-$files" ]; then
   rm -rf "$corpus"
   dotnet bench/PostureScan.Bench/bin/Release/net10.0/PostureScan.Bench.dll generate --out "$corpus" --records "$records" --files "$files"
@@ -36,7 +36,7 @@ uncompressed=$(zcat "${inputs[@]}" | wc -c)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates wall times; cpu times are steadier)"
 echo "corpus: ${#inputs[@]} files, $records records, $((uncompressed / 1000000)) MB uncompressed, $(du -cm "${inputs[@]}" | tail -1 | cut -f1) MB gzip; $(nproc) cores"
 measure zcat /dev/null zcat "${inputs[@]}"
-measure detect "$out/detect.jsonl" dotnet src/PostureScan/bin/Release/net10.0/PostureScan.dll detect --format jsonl "${inputs[@]}" 2> "$out/detect.err"
+measure detect "$out/detect.jsonl" dotnet "$cli" detect --format jsonl "${inputs[@]}" 2> "$out/detect.err"
 measure jq "$out/jq.jsonl" bash -c 'zcat "$@" | jq -c ".Records[] | select(.eventName | test(\"TrafficMirror\"; \"i\"))"' _ "${inputs[@]}"
 
 detect_count=$(wc -l < "$out/detect.jsonl")

@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1
-cli=src/PostureScan/bin/Release/net10.0/PostureScan.dll
+cli=${CLI:-$(bench/publish-cli.sh)}
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$pgbin" ] || { echo "Two nodes on PostgreSQL: not measured (no PostgreSQL: apt-get install -y postgresql)"; exit 0; }
 command -v jq >/dev/null || { echo "Two nodes on PostgreSQL: not measured (no jq)"; exit 0; }

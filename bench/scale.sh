@@ -14,9 +14,8 @@ mkdir -p "$out"
 command -v /usr/bin/time >/dev/null || { echo "missing /usr/bin/time: apt-get update && apt-get install -y time" >&2; exit 2; }
 
 dotnet build -c Release bench/PostureScan.Bench -nologo -v q >/dev/null
-dotnet build -c Release src/PostureScan -nologo -v q >/dev/null
 bench=bench/PostureScan.Bench/bin/Release/net10.0/PostureScan.Bench.dll
-cli=src/PostureScan/bin/Release/net10.0/PostureScan.dll
+cli=${CLI:-$(bench/publish-cli.sh)}
 
 dotnet "$bench" scale-world --out "$out" --accounts "${ACCOUNTS:-120}" --regions "${REGIONS:-17}" --sessions "${SESSIONS:-3}" \
   --latency-ms "${LATENCY_MS:-50}" --throttle-rate "${THROTTLE:-0.05}" --concurrency "${CONCURRENCY:-32}" --scopes-in-progress "${SCOPES_IN_PROGRESS:-0}"
@@ -53,7 +52,7 @@ dotnet "$bench" scale-report "$out" || report=$?
 if [ "${CLUSTER:-1}" = 0 ]; then
   :
 elif grep -q 'Database' src/PostureScan/Hosting/StoreSettings.cs && [ -f src/PostureScan/Serve/ScopeJob.cs ]; then
-  bench/scale-cluster.sh "$out"
+  CLI="$cli" bench/scale-cluster.sh "$out"
 else
   echo
   echo "Two nodes on PostgreSQL: not yet measured (this tree has no cluster mode with per-scope jobs)."

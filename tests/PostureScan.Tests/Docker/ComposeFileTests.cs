@@ -177,6 +177,28 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void The_image_is_published_for_its_architecture_from_a_restore_for_the_same()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(DockerDir, "Dockerfile"));
+        var build = dockerfile[dockerfile.IndexOf(" AS build", StringComparison.Ordinal)..dockerfile.IndexOf("\nFROM ", dockerfile.IndexOf(" AS build", StringComparison.Ordinal), StringComparison.Ordinal)];
+        Assert.Matches(@"(?m)^ARG TARGETARCH$", build);
+
+        // A publish for a runtime is what turns on ReadyToRun (PostureScan.csproj); with --no-restore it fails
+        // unless the restore named the same architecture.
+        var restore = Assert.Single(DotnetLine("restore").Matches(build));
+        var publish = Assert.Single(DotnetLine("publish").Matches(build));
+        Assert.Contains("--no-restore", publish.Value, StringComparison.Ordinal);
+        Assert.Contains("-a \"$TARGETARCH\"", restore.Value, StringComparison.Ordinal);
+        Assert.Contains("-a \"$TARGETARCH\"", publish.Value, StringComparison.Ordinal);
+        Assert.Contains("--self-contained false", publish.Value, StringComparison.Ordinal);
+
+        var project = File.ReadAllText(Path.Combine(Root, "src", "PostureScan", "PostureScan.csproj"));
+        Assert.Matches(@"<PublishReadyToRun Condition=""'\$\(RuntimeIdentifier\)' != ''"">true</PublishReadyToRun>", project);
+    }
+
+    private static Regex DotnetLine(string verb) => new($@"(?m)^RUN dotnet {verb} .*$");
+
+    [Fact]
     public void Every_dockerfile_copy_source_exists()
     {
         foreach (Match copy in CopyLine().Matches(File.ReadAllText(Path.Combine(DockerDir, "Dockerfile"))))
