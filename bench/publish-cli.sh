@@ -7,5 +7,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=src/PostureScan/bin/Release/publish
-dotnet publish src/PostureScan -c Release --use-current-runtime --self-contained false -o "$dir" -nologo -v q >/dev/null
+dotnet publish src/PostureScan -c Release --use-current-runtime --self-contained false -o "$dir" -nologo -v q >&2
 echo "$dir/PostureScan.dll"
