@@ -180,7 +180,8 @@ public sealed partial class ComposeFileTests
     public void The_image_is_published_for_its_architecture_from_a_restore_for_the_same()
     {
         var dockerfile = File.ReadAllText(Path.Combine(DockerDir, "Dockerfile"));
-        var build = dockerfile[dockerfile.IndexOf(" AS build", StringComparison.Ordinal)..dockerfile.IndexOf("\nFROM ", dockerfile.IndexOf(" AS build", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var start = dockerfile.IndexOf(" AS build", StringComparison.Ordinal);
+        var build = dockerfile[start..dockerfile.IndexOf("\nFROM ", start, StringComparison.Ordinal)];
         Assert.Matches(@"(?m)^ARG TARGETARCH$", build);
 
         // A publish for a runtime is what turns on ReadyToRun (PostureScan.csproj); with --no-restore it fails
