@@ -1,5 +1,6 @@
 using Amazon.EC2.Model;
 using PostureScan.Emulator.Worlds;
+using PostureScan.TestKit;
 
 namespace PostureScan.Emulator.Tests;
 
@@ -36,14 +37,7 @@ public sealed class DocumentationTests
 
     private static string DocumentedYaml(string startsWith = "aws:")
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PostureScan.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        var text = File.ReadAllText(Path.Combine(directory.FullName, "docs", "emulator.md"));
+        var text = File.ReadAllText(RepositoryRoot.Combine("docs", "emulator.md"));
         var start = text.IndexOf("```yaml\n" + startsWith, StringComparison.Ordinal) + "```yaml\n".Length;
         var end = text.IndexOf("```", start, StringComparison.Ordinal);
         return text[start..end];

@@ -2,6 +2,7 @@ using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
 using PostureScan.Emulator.Gcp;
 using PostureScan.Emulator.Worlds;
+using PostureScan.TestKit;
 
 namespace PostureScan.Gcp.Tests;
 
@@ -32,14 +33,7 @@ public sealed class DocumentationTests
 
     private static string DocumentedGcpYaml()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PostureScan.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        var text = File.ReadAllText(Path.Combine(directory.FullName, "docs", "emulator.md"));
+        var text = File.ReadAllText(RepositoryRoot.Combine("docs", "emulator.md"));
         var start = text.IndexOf("```yaml\ngcp:", StringComparison.Ordinal) + "```yaml\n".Length;
         var end = text.IndexOf("```", start, StringComparison.Ordinal);
         return text[start..end];

@@ -16,17 +16,6 @@ internal static class Render
 
     public static IReportWriter Export(string format) => ReportWriters.Find(ReportWriters.Exports, format)!;
 
-    /// <summary>The repository root (the folder holding PostureScan.sln), for README and golden files.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PostureScan.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PostureScan.sln not found above the test folder");
-    }
+    /// <summary>The repository root, for README and golden files.</summary>
+    public static string RepositoryRoot() => TestKit.RepositoryRoot.Path;
 }
