@@ -4,7 +4,6 @@ using System.Data.Common;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using Dapper;
 using Npgsql;
 
 namespace PostureScan.Storage;
@@ -33,8 +32,7 @@ internal static partial class MultiRowInsert
         var columns = Columns<TRow>.For(statement.Parameters);
         if (connection is not NpgsqlConnection)
         {
-            // Rows are built lazily, and Dapper binds each to the one prepared statement.
-            return await connection.ExecuteAsync(new CommandDefinition(insertSql, rows, transaction, cancellationToken: cancellationToken));
+            return await ExecuteRowByRowAsync(connection, transaction, insertSql, columns, rows, cancellationToken);
         }
 
         var rowsPerStatement = Math.Clamp(MaxParameters / columns.Length, 1, MaxRows);
@@ -62,6 +60,41 @@ internal static partial class MultiRowInsert
             }
 
             command.CommandText = sql.ToString();
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return inserted;
+    }
+
+    /// <summary>
+    /// The one-row statement, prepared once, each row binding new values to the same parameters. Rows are built lazily.
+    /// (Dapper, given the rows, builds the command's parameters again for every row: 1.3x the time, bench/README.md.)
+    /// </summary>
+    private static async Task<int> ExecuteRowByRowAsync<TRow>(
+        DbConnection connection, DbTransaction transaction, string insertSql, Column[] columns, IEnumerable<TRow> rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = insertSql;
+        var parameters = new DbParameter[columns.Length];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            parameters[c] = command.CreateParameter();
+            parameters[c].ParameterName = "@" + columns[c].Name;
+            parameters[c].DbType = columns[c].Type;
+            command.Parameters.Add(parameters[c]);
+        }
+
+        await command.PrepareAsync(cancellationToken);
+        var inserted = 0;
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            for (var c = 0; c < columns.Length; c++)
+            {
+                parameters[c].Value = columns[c].Read(row!) ?? DBNull.Value;
+            }
+
             inserted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
