@@ -1,4 +1,5 @@
 using PostureScan.Reporting.Tests.Support;
+using PostureScan.TestKit;
 
 namespace PostureScan.Reporting.Tests;
 
@@ -8,7 +9,7 @@ public sealed class CsvExportTests
     [Fact]
     public async Task The_header_is_the_column_order_documented_in_the_readme()
     {
-        var readme = await File.ReadAllTextAsync(Path.Combine(Render.RepositoryRoot(), "README.md"));
+        var readme = await File.ReadAllTextAsync(RepositoryRoot.Combine("README.md"));
         var section = readme[readme.IndexOf("### CSV columns", StringComparison.Ordinal)..];
         var documented = section.Split('\n').Skip(1).SkipWhile(l => !l.StartsWith("| 1 ", StringComparison.Ordinal))
             .TakeWhile(l => l.StartsWith('|')).Select(l => l.Split('|')[2].Trim().Trim('`')).ToList();

@@ -1,4 +1,5 @@
 using PostureScan.Reporting.Tests.Support;
+using PostureScan.TestKit;
 
 namespace PostureScan.Reporting.Tests;
 
@@ -29,7 +30,7 @@ public sealed class GoldenFileTests
 
         var actual = await Render.ToStringAsync(writer, data);
 
-        var source = Path.Combine(Render.RepositoryRoot(), "tests", "PostureScan.Reporting.Tests", "Golden", golden);
+        var source = RepositoryRoot.Combine("tests", "PostureScan.Reporting.Tests", "Golden", golden);
         if (Environment.GetEnvironmentVariable("POSTURESCAN_UPDATE_GOLDEN") == "1")
         {
             await File.WriteAllTextAsync(source, actual);

@@ -15,7 +15,4 @@ internal static class Render
     public static IReportWriter Report(string format) => ReportWriters.Find(ReportWriters.Reports, format)!;
 
     public static IReportWriter Export(string format) => ReportWriters.Find(ReportWriters.Exports, format)!;
-
-    /// <summary>The repository root, for README and golden files.</summary>
-    public static string RepositoryRoot() => TestKit.RepositoryRoot.Path;
 }

@@ -18,17 +18,17 @@ public sealed class ReadyToRunTests
     [InlineData("-p:UseCurrentRuntimeIdentifier=true")]
     public async Task A_publish_for_a_runtime_is_ReadyToRun(string runtime)
     {
-        Assert.Equal("true", await PublishPropertyAsync(runtime, "PublishReadyToRun"));
+        Assert.Equal("true", await PublishReadyToRunAsync(runtime));
     }
 
     [Fact]
     public async Task A_publish_for_no_runtime_is_not()
     {
         // ReadyToRun code is compiled for one runtime; asked for without one, the SDK refuses the publish.
-        Assert.Equal("", await PublishPropertyAsync("", "PublishReadyToRun"));
+        Assert.Equal("", await PublishReadyToRunAsync(""));
     }
 
-    private static async Task<string> PublishPropertyAsync(string runtime, string property)
+    private static async Task<string> PublishReadyToRunAsync(string runtime)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -38,7 +38,7 @@ public sealed class ReadyToRunTests
             UseShellExecute = false,
         };
         // -getProperty evaluates the project as a publish would, without running a target (no restore, no build).
-        foreach (var arg in (string[])["msbuild", .. runtime.Split(' ', StringSplitOptions.RemoveEmptyEntries), "-p:Configuration=Release", "-p:_IsPublishing=true", $"-getProperty:{property}", "-nodeReuse:false"])
+        foreach (var arg in (string[])["msbuild", .. runtime.Split(' ', StringSplitOptions.RemoveEmptyEntries), "-p:Configuration=Release", "-p:_IsPublishing=true", "-getProperty:PublishReadyToRun", "-nodeReuse:false"])
         {
             info.ArgumentList.Add(arg);
         }

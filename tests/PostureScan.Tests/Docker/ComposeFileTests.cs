@@ -254,7 +254,6 @@ public sealed partial class ComposeFileTests
 
     private static string Scalar(YamlMappingNode node, string key) => node[key].ToString();
 
-
     [GeneratedRegex(@"^COPY (?!--from)(?<args>.+)$", RegexOptions.Multiline)]
     private static partial Regex CopyLine();
 
