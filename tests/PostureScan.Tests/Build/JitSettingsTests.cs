@@ -6,7 +6,7 @@ namespace PostureScan.Tests.Build;
 /// <summary>
 /// The CLI runs with tiered compilation on, dynamic PGO off, and hot methods counted from their first call
 /// (PostureScan.csproj). With tiering off, the ReadyToRun code a serve node starts with was never recompiled and
-/// the node spent about twice the cpu per scope (bench/README.md). Checked on the built CLI itself: the JIT's own
+/// the node spent up to twice the cpu per scope (bench/README.md). Checked on the built CLI itself: the JIT's own
 /// summary of what it compiled, at which tier, during one short run.
 /// </summary>
 public sealed class JitSettingsTests
@@ -24,9 +24,9 @@ public sealed class JitSettingsTests
         Assert.True(exit == 0, err);
 
         var lines = stdout.Split('\n').Where(l => l.Contains("JIT compiled", StringComparison.Ordinal)).ToList();
-        // Tiering off compiles every method straight to "FullOpts"; on, a method's first compilation is "Tier0".
+        // Tiering off compiles every method straight to "FullOpts"; on, a method's first compilation is "Tier0"
+        // (a method marked for aggressive optimisation is "FullOpts" either way, so only the first tier tells).
         Assert.Contains(lines, l => l.Contains("[Tier0", StringComparison.Ordinal));
-        Assert.DoesNotContain(lines, l => l.Contains("FullOpts", StringComparison.Ordinal));
         // Dynamic PGO would compile hot methods first as "Instrumented Tier0" or "Instrumented Tier1".
         Assert.DoesNotContain(lines, l => l.Contains("Instrumented", StringComparison.Ordinal));
         // With the runtime's default 100 ms delay before call counting, a run this short promoted nothing.
