@@ -71,7 +71,7 @@ public sealed class CloudTrailWireTests
     public async Task More_than_two_calls_a_second_in_a_scope_are_throttled_as_CloudTrail_does()
     {
         // The emulator's clock stands still between the calls, so a slow machine cannot refill the bucket behind
-        // the test's back (five calls on the real clock took more than a second under a loaded test run).
+        // the test's back: on the real clock, five calls spread over more than a second would see no throttling.
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         await using var host = await EmulatorHost.StartAsync(World.Parse(Yaml, "audit.yaml"), new EmulatorOptions { TimeProvider = clock });
 
