@@ -6,7 +6,9 @@
 # Usage: bench/scale-cluster.sh OUT_DIR   (called by bench/scale.sh; needs Debian's postgresql and jq)
 # NODES="1 2" (default) runs one node, then two; RUNS=N repeats that N times, alternating, and compares the
 # medians (runs on shared cores vary by a fifth); PG_STATEMENTS=1 also writes each run's costliest statements
-# (pg_stat_statements) to OUT_DIR/pg-statements-NODES-RUN.txt. WARM=1 fires a scan every minute and measures the
+# (pg_stat_statements) to OUT_DIR/pg-statements-NODES-RUN.txt; PG_ACTIVITY=1 samples what every node's connections
+# are doing five times a second (pg_stat_activity: node, state, wait event, statement) into
+# OUT_DIR/pg-activity-NODES-RUN.tsv. Each node logs to OUT_DIR/serve-NODES-RUN-NODE.log. WARM=1 fires a scan every minute and measures the
 # second run stored: the nodes have compiled their code and the scope jobs are stored, as for a nightly scan on
 # nodes that have been running (the cpu of PostgreSQL then covers both runs: its backends' time counts when they exit).
 # CPUS_NODE=C CPUS_PG=C CPUS_EMULATOR=C (all three, in cores, e.g. 0.4 0.7 0.5) give each serve node, PostgreSQL
@@ -115,11 +117,21 @@ measure() { # nodes [run]
     '. + { Store: { Database: "postgres", ConnectionString: $cs },
            Serve: { ScanCron: $cron, TimeZone: "UTC", MetricsPort: 0, ClusterCheckinInterval: "00:00:02" } }
      | .Aws.ServiceUrl = $url' "$out/scan.json" > "$out/serve-$nodes.json"
-  local node_pids=()
+  local node_pids=() sampler=""
   for n in $(seq 1 "$nodes"); do
-    in_group "$(cpu_group "node-$n" "${CPUS_NODE:-0}")" dotnet "$cli" serve --config "$out/serve-$nodes.json" > "$out/serve-$nodes-$n.log" 2>&1 &
+    # Each node names its connections, so that PostgreSQL's view of them says which node is waiting on what.
+    jq --arg app "node-$n" '.Store.ConnectionString += ";Application Name=" + $app' "$out/serve-$nodes.json" > "$out/serve-$nodes-$n.json"
+    in_group "$(cpu_group "node-$n" "${CPUS_NODE:-0}")" dotnet "$cli" serve --config "$out/serve-$nodes-$n.json" > "$out/serve-$nodes-${2:-1}-$n.log" 2>&1 &
     node_pids+=($!); pids+=($!)
   done
+  if [ "${PG_ACTIVITY:-0}" = 1 ]; then
+    (while sleep 0.2; do
+      psql -d "$db" -F $'\t' -c "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'HH24:MI:SS.MS'), application_name, state,
+        coalesce(wait_event_type, '-'), coalesce(wait_event, '-'), left(regexp_replace(query, '\s+', ' ', 'g'), 90)
+        FROM pg_stat_activity WHERE datname = '$db' AND application_name LIKE 'node-%' AND state <> 'idle'" 2>/dev/null || true
+    done > "$out/pg-activity-$nodes-${2:-1}.tsv") &
+    sampler=$!; pids+=("$sampler")
+  fi
   local row="" nodes_before=0 emulator_before=0
   if [ "$warm" = 1 ] && stored_run "$db" 0; then
     # The first run warmed the nodes (code compiled, scope jobs stored): what follows counts the second only.
@@ -133,6 +145,7 @@ measure() { # nodes [run]
   load=$(cut -d' ' -f1 /proc/loadavg)
   nodes_cpu=$(awk -v a="$(nodes_cpu "${node_pids[@]}")" -v b="$nodes_before" 'BEGIN { printf "%.2f", a - b }')
   emulator_cpu=$(awk -v a="$(cpu_s "$emulator")" -v b="$emulator_before" 'BEGIN { printf "%.2f", a - b }')
+  [ -n "$sampler" ] && { kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; }
   for pid in "${node_pids[@]}" "$emulator"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   sleep 2 # the nodes' connections close and their backends are reaped into the postmaster's children time
   [ -n "$row" ] || { echo "no run was committed with $nodes node(s) within 30 minutes" >&2; return 1; }

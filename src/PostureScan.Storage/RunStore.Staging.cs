@@ -36,26 +36,15 @@ public abstract partial class RunStore : IRunStaging, IAuditIngestionStore
     public async Task<IReadOnlyList<StagingProgress?>> StageScopesAsync(IReadOnlyList<ScopeStaging> scopes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        var progress = new StagingProgress?[scopes.Count];
         if (scopes.Count == 0)
         {
-            return progress;
+            return [];
         }
 
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
 
-        // Each staging locks its run's row until the commit; taking the rows in run id order means two nodes
-        // staging scopes of the same two runs lock them in the same order and never wait on each other in a cycle.
-        var order = Enumerable.Range(0, scopes.Count).OrderBy(i => scopes[i].RunId, StringComparer.Ordinal);
-        foreach (var i in order)
-        {
-            var (runId, inventory) = scopes[i];
-            progress[i] = await StagingWriter.StageAsync(connection, transaction, runId, inventory, Clock.GetUtcNow(), cancellationToken)
-                ? await StagingReader.ProgressAsync(connection, transaction, runId, cancellationToken)
-                : null;
-        }
-
+        var progress = await StagingWriter.StageAsync(connection, transaction, scopes, Clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return progress;
     }

@@ -126,4 +126,47 @@ public abstract class StagingTests(PostgresServer? postgres) : StoreTestBase(pos
         Assert.Equal((2, 0), (progress.Planned, progress.Staged));
         Assert.Empty((await store.GetStagedRunAsync(plan.RunId, None))!.Staged);
     }
+
+    [Fact]
+    public async Task A_scope_named_with_characters_the_database_cannot_hold_is_staged_under_its_stored_name()
+    {
+        // The plan stores a NUL or a lone surrogate as U+FFFD; staging looked the scope up by its raw name, and the
+        // scope was refused as unplanned (SQLite) or by the server (PostgreSQL), so its run never completed.
+        await using var store = await OpenAsync();
+        var hostile = Some.Scope(account: "1234\0evil\uD800");
+        var plain = Some.Scope(region: "us-east-1");
+        var plan = new StagedRunPlan("run-staged-d", Some.Time, ["aws"], [hostile, plain], []);
+        await store.BeginStagedRunAsync(plan, None);
+
+        var progress = await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(hostile), [Some.Session("tms-1", hostile)]), None);
+
+        Assert.Equal(1, progress!.Staged);
+        var staged = await store.GetStagedRunAsync(plan.RunId, None);
+        Assert.Equal([plain], staged!.Pending);
+        Assert.Equal(["tms-1"], staged.Staged.SelectMany(s => s.Sessions).Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task A_scope_staged_twice_in_one_batch_counts_once_and_keeps_the_later_sessions()
+    {
+        await using var store = await OpenAsync();
+        var west = Some.Scope(region: "eu-west-1");
+        var east = Some.Scope(region: "us-east-1");
+        var plan = new StagedRunPlan("run-staged-e", Some.Time, ["aws"], [west, east], []);
+        await store.BeginStagedRunAsync(plan, None);
+
+        var progress = await store.StageScopesAsync(
+        [
+            new(plan.RunId, new ScopeInventory(Some.ScopeOk(west), [Some.Session("tms-1", west), Some.Session("tms-2", west)])),
+            new(plan.RunId, new ScopeInventory(Some.ScopeOk(west), [Some.Session("tms-3", west)])),
+            new(plan.RunId, new ScopeInventory(Some.ScopeOk(east), [Some.Session("tms-4", east)])),
+        ], None);
+
+        Assert.Equal([1, 1, 2], progress.Select(p => p!.Staged));
+        Assert.Equal([false, false, true], progress.Select(p => p!.IsComplete));
+        var staged = await store.GetStagedRunAsync(plan.RunId, None);
+        Assert.Equal(["tms-3", "tms-4"], staged!.Staged.SelectMany(s => s.Sessions).Select(s => s.Id).Order());
+        var stored = await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(east), []), None);
+        Assert.Equal(2, stored!.Staged);
+    }
 }

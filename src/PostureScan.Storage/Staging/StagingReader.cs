@@ -73,7 +73,7 @@ internal static class StagingReader
             [.. staged]);
     }
 
-    private sealed class ProgressRow
+    internal sealed class ProgressRow
     {
         public string RunId { get; init; } = "";
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
 using PostureScan.Core.Serialization;
 using PostureScan.Storage.Rows;
@@ -8,9 +9,9 @@ using PostureScan.Storage.Rows;
 namespace PostureScan.Storage.Staging;
 
 /// <summary>
-/// Writes staged runs inside the caller's transaction: the plan, one scope's result at a time, and the
+/// Writes staged runs inside the caller's transaction: the plan, the scopes' results as their jobs finish, and the
 /// removal at commit or abandonment. Plain SQL with named parameters only (no upsert, no dialect
-/// functions), so every store dialect runs it unchanged.
+/// functions; RETURNING, which both dialects have), so every store dialect runs it unchanged.
 /// </summary>
 internal static class StagingWriter
 {
@@ -24,16 +25,14 @@ internal static class StagingWriter
         VALUES (@RunId, @Seq, @Provider, @Account, @Region, @Status, @ErrorKind, @Error, @ApiCalls, @DurationMs, @Attempts, @StagedAt)
         """;
 
-    private const string SelectScope = """
-        SELECT seq AS Seq, status AS Status FROM staged_scopes
-        WHERE run_id = @RunId AND provider = @Provider AND account = @Account AND region = @Region
-        """;
-
+    // Updates the scope's row and says which row it is and how often it has been staged, in one round trip;
+    // RETURNING is in both dialects (SQLite since 3.35). The key is compared as it was stored (StoredText).
     private const string UpdateScope = """
         UPDATE staged_scopes
         SET status = @Status, error_kind = @ErrorKind, error = @Error, api_calls = @ApiCalls, duration_ms = @DurationMs,
             attempts = attempts + 1, staged_at = @StagedAt
-        WHERE run_id = @RunId AND seq = @Seq
+        WHERE run_id = @RunId AND provider = @Provider AND account = @Account AND region = @Region
+        RETURNING seq AS Seq, attempts AS Attempts
         """;
 
     private const string InsertSession = """
@@ -43,7 +42,11 @@ internal static class StagingWriter
 
     private const string DeleteScopeSessions = "DELETE FROM staged_sessions WHERE run_id = @RunId AND scope_seq = @ScopeSeq";
 
-    private const string CountStaged = "UPDATE staged_runs SET staged = staged + 1 WHERE run_id = @RunId";
+    // Counts a batch's first stagings of one run and reads the run's progress after them, in one round trip.
+    private const string CountStaged = """
+        UPDATE staged_runs SET staged = staged + @Added WHERE run_id = @RunId
+        RETURNING run_id AS RunId, started_at AS StartedAt, planned AS Planned, staged AS Staged
+        """;
 
     public static async Task BeginAsync(DbConnection connection, DbTransaction transaction, StagedRunPlan plan, CancellationToken cancellationToken)
     {
@@ -90,54 +93,84 @@ internal static class StagingWriter
         }), cancellationToken);
     }
 
-    /// <summary>Stages one scope; false when the run is not open. Throws when the scope is not planned.</summary>
-    public static async Task<bool> StageAsync(
-        DbConnection connection, DbTransaction transaction, string runId, ScopeInventory inventory, DateTimeOffset stagedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stages a batch of scopes, of one run or of several. Returns each scope's run progress right after it, as if they
+    /// had been staged one by one in the order given within each run, or null for a scope whose run is not open.
+    /// Throws when a scope is not part of its open run; the caller then rolls the whole batch back.
+    /// </summary>
+    /// <remarks>
+    /// Round trips: per run, the lock and the count with the progress; per scope, one update; the sessions of the
+    /// whole batch in one insert (chunked on PostgreSQL). Staged one statement at a time, each scope cost five more.
+    /// </remarks>
+    public static async Task<StagingProgress?[]> StageAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<ScopeStaging> scopes, DateTimeOffset stagedAt, CancellationToken cancellationToken)
     {
-        // A no-op update of the run's row: it says whether the run is open, and on PostgreSQL it locks that row,
-        // so the stagings of one run (and its commit) follow one another and the last one sees every other.
-        var open = await Lock(connection, transaction, runId, cancellationToken);
-        if (open == 0)
+        var progress = new StagingProgress?[scopes.Count];
+        var stored = StoredTime.Format(stagedAt);
+
+        // A scope's sessions, by run and row: staged again within the batch, its later sessions replace the earlier.
+        var sessions = new Dictionary<(string RunId, long Seq), IReadOnlyList<MirrorSession>>();
+
+        // Each run's row is locked until the transaction ends; taking the rows in run id order means two nodes staging
+        // scopes of the same two runs lock them in the same order and never wait on each other in a cycle.
+        var runs = Enumerable.Range(0, scopes.Count)
+            .GroupBy(i => scopes[i].RunId, StringComparer.Ordinal)
+            .OrderBy(run => run.Key, StringComparer.Ordinal);
+        foreach (var run in runs)
         {
-            return false;
+            var runId = run.Key;
+            if (await Lock(connection, transaction, runId, cancellationToken) == 0)
+            {
+                continue;
+            }
+
+            var counted = new List<(int Index, bool First)>();
+            foreach (var i in run)
+            {
+                var inventory = scopes[i].Inventory;
+                var row = ScopeRow.From(runId, 0, inventory.Result);
+                var staged = await connection.QuerySingleOrDefaultAsync<StagedScope>(new CommandDefinition(UpdateScope, new
+                {
+                    RunId = runId,
+                    row.Provider,
+                    row.Account,
+                    row.Region,
+                    row.Status,
+                    row.ErrorKind,
+                    row.Error,
+                    row.ApiCalls,
+                    row.DurationMs,
+                    StagedAt = stored,
+                }, transaction, cancellationToken: cancellationToken))
+                    ?? throw new InvalidOperationException($"Scope {inventory.Result.Scope.Key} is not part of staged run {runId}.");
+
+                // The plan stores a pending scope with no attempt: a first staging counts towards the run's progress.
+                // A scope staged again (a recovered job) replaces its sessions, never adds to them.
+                if (staged.Attempts > 1 && !sessions.ContainsKey((runId, staged.Seq)))
+                {
+                    await Execute(connection, transaction, DeleteScopeSessions, new { RunId = runId, ScopeSeq = staged.Seq }, cancellationToken);
+                }
+
+                sessions[(runId, staged.Seq)] = inventory.Sessions;
+                counted.Add((i, staged.Attempts == 1));
+            }
+
+            var after = await connection.QuerySingleAsync<StagingReader.ProgressRow>(new CommandDefinition(
+                CountStaged, new { RunId = runId, Added = counted.Count(c => c.First) }, transaction, cancellationToken: cancellationToken));
+            var count = after.Staged - counted.Count(c => c.First);
+            foreach (var (index, first) in counted)
+            {
+                count += first ? 1 : 0;
+                progress[index] = after.ToProgress() with { Staged = checked((int)count) };
+            }
         }
 
-        var scope = inventory.Result.Scope;
-        var planned = await connection.QuerySingleOrDefaultAsync<PlannedScope>(new CommandDefinition(
-            SelectScope, new { RunId = runId, scope.Provider, scope.Account, scope.Region }, transaction, cancellationToken: cancellationToken))
-            ?? throw new InvalidOperationException($"Scope {scope.Key} is not part of staged run {runId}.");
-        var seq = planned.Seq;
-
-        var row = ScopeRow.From(runId, checked((int)seq), inventory.Result);
-        await Execute(connection, transaction, UpdateScope, new
+        await MultiRowInsert.ExecuteAsync(connection, transaction, InsertSession, sessions.SelectMany(scope => scope.Value.Select((session, i) =>
         {
-            row.RunId,
-            row.Seq,
-            row.Status,
-            row.ErrorKind,
-            row.Error,
-            row.ApiCalls,
-            row.DurationMs,
-            StagedAt = StoredTime.Format(stagedAt),
-        }, cancellationToken);
-
-        if (string.IsNullOrEmpty(planned.Status))
-        {
-            // The run's row counts its staged scopes, so that progress is one row to read, not the run's scopes to count.
-            await Execute(connection, transaction, CountStaged, new { RunId = runId }, cancellationToken);
-        }
-        else
-        {
-            // A scope staged again (a recovered job) replaces its sessions, never adds to them.
-            await Execute(connection, transaction, DeleteScopeSessions, new { RunId = runId, ScopeSeq = seq }, cancellationToken);
-        }
-
-        await MultiRowInsert.ExecuteAsync(connection, transaction, InsertSession, inventory.Sessions.Select((session, i) =>
-        {
-            var stored = SessionRow.From(runId, i, session);
-            return new { RunId = runId, ScopeSeq = seq, Seq = i, stored.RecordJson, stored.RawJson };
-        }), cancellationToken);
-        return true;
+            var row = SessionRow.From(scope.Key.RunId, i, session);
+            return new { scope.Key.RunId, ScopeSeq = scope.Key.Seq, Seq = i, row.RecordJson, row.RawJson };
+        })), cancellationToken);
+        return progress;
     }
 
     /// <summary>Removes a staged run; returns whether it was open.</summary>
@@ -158,11 +191,11 @@ internal static class StagingWriter
     private static Task<int> Lock(DbConnection connection, DbTransaction transaction, string runId, CancellationToken cancellationToken) =>
         Execute(connection, transaction, "UPDATE staged_runs SET run_id = run_id WHERE run_id = @RunId", new { RunId = runId }, cancellationToken);
 
-    private sealed class PlannedScope
+    private sealed class StagedScope
     {
         public long Seq { get; init; }
 
-        public string? Status { get; init; }
+        public long Attempts { get; init; }
     }
 
     private static Task<int> Execute(DbConnection connection, DbTransaction transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
