@@ -111,8 +111,10 @@ internal static class StagingWriter
         // A scope's sessions, by run and row: staged again within the batch, its later sessions replace the earlier.
         var sessions = new Dictionary<(string RunId, long Seq), IReadOnlyList<MirrorSession>>();
 
-        // Each run's row is locked until the transaction ends; taking the rows in run id order means two nodes staging
-        // scopes of the same two runs lock them in the same order and never wait on each other in a cycle.
+        // First a no-op update of each run's row: it says whether the run is open, and on PostgreSQL it locks that row
+        // until the transaction ends, so the stagings of one run (and its commit) follow one another and the last one
+        // sees every other. Taking the rows in run id order means two nodes staging scopes of the same two runs lock
+        // them in the same order and never wait on each other in a cycle.
         var runs = Enumerable.Range(0, scopes.Count)
             .GroupBy(i => scopes[i].RunId, StringComparer.Ordinal)
             .OrderBy(run => run.Key, StringComparer.Ordinal);
