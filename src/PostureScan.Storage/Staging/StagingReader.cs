@@ -26,13 +26,6 @@ internal static class StagingReader
 
     private const string SelectSessions = "SELECT scope_seq, record_json, raw_json FROM staged_sessions WHERE run_id = @RunId ORDER BY scope_seq, seq";
 
-    public static async Task<StagingProgress?> ProgressAsync(DbConnection connection, DbTransaction transaction, string runId, CancellationToken cancellationToken)
-    {
-        var row = await connection.QuerySingleOrDefaultAsync<ProgressRow>(new CommandDefinition(
-            SelectProgress + " WHERE r.run_id = @RunId", new { RunId = runId }, transaction, cancellationToken: cancellationToken));
-        return row?.ToProgress();
-    }
-
     public static async Task<IReadOnlyList<StagingProgress>> ListAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<ProgressRow>(new CommandDefinition(
