@@ -8,8 +8,8 @@
 # medians (runs on shared cores vary by a fifth); PG_STATEMENTS=1 also writes each run's costliest statements
 # (pg_stat_statements) to OUT_DIR/pg-statements-NODES-RUN.txt; PG_ACTIVITY=1 samples what every node's connections
 # are doing five times a second (pg_stat_activity: node, state, wait event, statement) into
-# OUT_DIR/pg-activity-NODES-RUN.tsv (autovacuum workers too), and the busiest tables' dead rows and vacuums before and
-# after the measured run into OUT_DIR/pg-tables-NODES-RUN-{before,after}.tsv. Each node logs to OUT_DIR/serve-NODES-RUN-NODE.log. WARM=1 fires a scan every minute and measures the
+# OUT_DIR/pg-activity-NODES-RUN.tsv (autovacuum workers too). The busiest tables' dead rows and vacuums before and
+# after the measured run go to OUT_DIR/pg-tables-NODES-RUN-{before,after}.tsv. Each node logs to OUT_DIR/serve-NODES-RUN-NODE.log. WARM=1 fires a scan every minute and measures the
 # second run stored: the nodes have compiled their code and the scope jobs are stored, as for a nightly scan on
 # nodes that have been running (the cpu of PostgreSQL then covers both runs: its backends' time counts when they exit).
 # CPUS_NODE=C CPUS_PG=C CPUS_EMULATOR=C (all three, in cores, e.g. 0.4 0.7 0.5) give each serve node, PostgreSQL
@@ -147,9 +147,9 @@ measure() { # nodes [run]
     nodes_before=$(nodes_cpu "${node_pids[@]}"); emulator_before=$(cpu_s "$emulator"); steal_before=$(steal_s)
     [ "${PG_STATEMENTS:-0}" = 1 ] && psql -d "$db" -c "SELECT pg_stat_statements_reset()" >/dev/null
   fi
-  [ "${PG_ACTIVITY:-0}" = 1 ] && table_stats "$db" > "$out/pg-tables-$nodes-${2:-1}-before.tsv"
+  table_stats "$db" > "$out/pg-tables-$nodes-${2:-1}-before.tsv"
   stored_run "$db" "$warm" || true
-  [ "${PG_ACTIVITY:-0}" = 1 ] && table_stats "$db" > "$out/pg-tables-$nodes-${2:-1}-after.tsv"
+  table_stats "$db" > "$out/pg-tables-$nodes-${2:-1}-after.tsv"
   local load nodes_cpu emulator_cpu
   [ "${PG_STATEMENTS:-0}" = 1 ] && psql -d "$db" -F ' | ' -c "SELECT calls, round(total_exec_time::numeric, 0) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25" > "$out/pg-statements-$nodes-${2:-1}.txt"
