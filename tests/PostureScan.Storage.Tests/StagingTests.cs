@@ -166,7 +166,7 @@ public abstract class StagingTests(PostgresServer? postgres) : StoreTestBase(pos
         Assert.Equal([false, false, true], progress.Select(p => p!.IsComplete));
         var staged = await store.GetStagedRunAsync(plan.RunId, None);
         Assert.Equal(["tms-3", "tms-4"], staged!.Staged.SelectMany(s => s.Sessions).Select(s => s.Id).Order());
-        var stored = await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(east), []), None);
-        Assert.Equal(2, stored!.Staged);
+        var restaged = await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(east), []), None);
+        Assert.Equal(2, restaged!.Staged);
     }
 }

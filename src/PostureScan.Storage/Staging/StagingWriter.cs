@@ -157,9 +157,10 @@ internal static class StagingWriter
                 counted.Add((i, staged.Attempts == 1));
             }
 
+            var added = counted.Count(c => c.First);
             var after = await connection.QuerySingleAsync<StagingReader.ProgressRow>(new CommandDefinition(
-                CountStaged, new { RunId = runId, Added = counted.Count(c => c.First) }, transaction, cancellationToken: cancellationToken));
-            var count = after.Staged - counted.Count(c => c.First);
+                CountStaged, new { RunId = runId, Added = added }, transaction, cancellationToken: cancellationToken));
+            var count = after.Staged - added;
             foreach (var (index, first) in counted)
             {
                 count += first ? 1 : 0;
