@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The two-node part of the scale benchmark: the world that bench/scale.sh wrote into OUT_DIR, scanned
-# by one `serve` node and then by two, each time on a fresh database of a throwaway PostgreSQL server
+# by one `serve` node and then by two, each time on a throwaway PostgreSQL server of its own
 # (cluster mode: Store:Database postgres, Quartz's clustered job store, one job per scope), against a
 # fresh emulator. Reports each run's duration as the store records it and the ratio two/one (goal <= 0.6).
 # Usage: bench/scale-cluster.sh OUT_DIR   (called by bench/scale.sh; needs Debian's postgresql and jq)
@@ -27,7 +27,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  [ -d "$out/pg/data" ] && as_postgres "$pgbin/pg_ctl" -D "$out/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
+  pg_stop
   cpu_groups_remove
 }
 trap cleanup EXIT
@@ -67,25 +67,34 @@ cpu_groups_remove() {
 }
 
 warm=${WARM:-0}
-rm -rf "$out/pg"; mkdir -p "$out/pg"
-[ "$(id -u)" = 0 ] && chown postgres:postgres "$out/pg"
-port=$((20000 + RANDOM % 20000))
 statements_options=""
 [ "${PG_STATEMENTS:-0}" = 1 ] && statements_options="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
-as_postgres "$pgbin/initdb" -D "$out/pg/data" -U postgres -A trust -E UTF8 --no-sync >/dev/null
-as_postgres "$pgbin/pg_ctl" -D "$out/pg/data" -l "$out/pg/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $out/pg -c fsync=off -c max_connections=300 $statements_options" start >/dev/null
 psql() { "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 # Cpu seconds of a process (utime + stime), and with its reaped children (PostgreSQL's backends end as children of the postmaster).
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" -v all="${2:-0}" '{ sub(/.*\) /, ""); t = $12 + $13; if (all) t += $14 + $15; printf "%.2f", t / hz }' "/proc/$1/stat"; }
-postmaster=$(head -1 "$out/pg/data/postmaster.pid")
 # Cpu seconds the hypervisor gave to others while this machine's processes were ready to run (all cores): on a
 # virtual machine this is noise no quota or process of ours causes, so each run reports it.
 steal_s() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", $9 / hz }' /proc/stat; }
-# The postmaster and its helpers join PostgreSQL's group; the backends it forks later are born there.
-if pg_group=$(cpu_group pg "${CPUS_PG:-0}") && [ -n "$pg_group" ]; then
-  for pid in $postmaster $(pgrep -P "$postmaster"); do echo "$pid" > "$pg_group/cgroup.procs"; done
-fi
+
+# Every measured run gets a PostgreSQL server of its own, started for it and stopped after it: a server that has
+# served an earlier run still vacuums and analyses that run's database while the next one runs.
+pg_start() { # sets port and postmaster
+  pg_stop
+  rm -rf "$out/pg"; mkdir -p "$out/pg"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$out/pg"
+  port=$((20000 + RANDOM % 20000))
+  as_postgres "$pgbin/initdb" -D "$out/pg/data" -U postgres -A trust -E UTF8 --no-sync >/dev/null
+  as_postgres "$pgbin/pg_ctl" -D "$out/pg/data" -l "$out/pg/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $out/pg -c fsync=off -c max_connections=300 $statements_options" start >/dev/null
+  postmaster=$(head -1 "$out/pg/data/postmaster.pid")
+  # The postmaster and its helpers join PostgreSQL's group; the backends it forks later are born there.
+  if pg_group=$(cpu_group pg "${CPUS_PG:-0}") && [ -n "$pg_group" ]; then
+    for pid in $postmaster $(pgrep -P "$postmaster"); do echo "$pid" > "$pg_group/cgroup.procs"; done
+  fi
+}
+pg_stop() {
+  [ -f "$out/pg/data/postmaster.pid" ] && as_postgres "$pgbin/pg_ctl" -D "$out/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
+}
 
 nodes_cpu() { local sum=0 pid; for pid in "$@"; do sum=$(awk -v a="$sum" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.2f", a + b }'); done; echo "$sum"; }
 # Waits (30 minutes at most) for the stored run after the first OFFSET ones; sets row to "started finished calls".
@@ -106,6 +115,7 @@ table_stats() { # database
 
 measure() { # nodes [run]
   local nodes=$1 db="scale_$1_${2:-1}" emulator endpoint fire pg_before
+  pg_start
   psql -d postgres -c "CREATE DATABASE $db"
   [ "${PG_STATEMENTS:-0}" = 1 ] && psql -d "$db" -c "CREATE EXTENSION pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
   pg_before=$(cpu_s "$postmaster" 1)
@@ -159,10 +169,12 @@ measure() { # nodes [run]
   [ -n "$sampler" ] && { kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; }
   for pid in "${node_pids[@]}" "$emulator"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   sleep 2 # the nodes' connections close and their backends are reaped into the postmaster's children time
+  local pg_cpu; pg_cpu=$(awk -v a="$pg_before" -v b="$(cpu_s "$postmaster" 1)" 'BEGIN { printf "%.2f", b - a }')
+  pg_stop
   [ -n "$row" ] || { echo "no run was committed with $nodes node(s) within 30 minutes" >&2; return 1; }
   read -r started finished calls <<< "$row"
   # Cpu of the nodes includes their start-up and the wait for the firing; the run's duration does not.
-  echo "$(( $(date -u -d "$finished" +%s%N) / 1000000 - $(date -u -d "$started" +%s%N) / 1000000 )) $calls $nodes_cpu $emulator_cpu $(awk -v a="$pg_before" -v b="$(cpu_s "$postmaster" 1)" 'BEGIN { printf "%.2f", b - a }') $load $(awk -v a="$steal_before" -v b="$(steal_s)" 'BEGIN { printf "%.2f", b - a }')"
+  echo "$(( $(date -u -d "$finished" +%s%N) / 1000000 - $(date -u -d "$started" +%s%N) / 1000000 )) $calls $nodes_cpu $emulator_cpu $pg_cpu $load $(awk -v a="$steal_before" -v b="$(steal_s)" 'BEGIN { printf "%.2f", b - a }')"
 }
 
 nodes_list=${NODES:-1 2}
