@@ -22,6 +22,11 @@ cli=${CLI:-$(bench/publish-cli.sh)}
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$pgbin" ] || { echo "Two nodes on PostgreSQL: not measured (no PostgreSQL: apt-get install -y postgresql)"; exit 0; }
 command -v jq >/dev/null || { echo "Two nodes on PostgreSQL: not measured (no jq)"; exit 0; }
+cpu_period=${CPU_PERIOD_US:-10000}
+# The kernel refuses a quota under 1 ms of its period: 0.4 cores need a period of at least 2.5 ms.
+[ -z "${CPUS_NODE:-}${CPUS_PG:-}${CPUS_EMULATOR:-}" ] || awk -v t="$cpu_period" -v n="${CPUS_NODE:-1}" -v p="${CPUS_PG:-1}" -v e="${CPUS_EMULATOR:-1}" \
+  'BEGIN { m = n; if (p < m) m = p; if (e < m) m = e; exit !(m * t >= 1000) }' \
+  || { echo "CPU_PERIOD_US=$cpu_period is too short for the smallest cpu share (the kernel wants 1000 us of quota per period)" >&2; exit 2; }
 
 pids=()
 cleanup() {
@@ -34,8 +39,8 @@ trap cleanup EXIT
 # initdb refuses to run as root: the server then runs as the postgres account.
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-# Cpu quotas: one cgroup per process (cgroup v2's cpu.max, or v1's cfs quota), with a 10 ms period so that a
-# process that used its share waits milliseconds, not the 100 ms default, against 50 ms of latency per call.
+# Cpu quotas: one cgroup per process (cgroup v2's cpu.max, or v1's cfs quota), with a 10 ms period (CPU_PERIOD_US)
+# so that a process that used its share waits milliseconds, not the 100 ms default, against 50 ms of latency per call.
 cpu_root=""
 if [ -n "${CPUS_NODE:-}${CPUS_PG:-}${CPUS_EMULATOR:-}" ]; then
   [ -n "${CPUS_NODE:-}" ] && [ -n "${CPUS_PG:-}" ] && [ -n "${CPUS_EMULATOR:-}" ] \
@@ -51,10 +56,10 @@ fi
 cpu_group() { # name cores: creates the group and prints its folder (nothing without quotas)
   [ -n "$cpu_root" ] || return 0
   local dir="$cpu_root/$1" quota
-  quota=$(awk -v c="$2" 'BEGIN { printf "%d", c * 10000 }')
+  quota=$(awk -v c="$2" -v p="$cpu_period" 'BEGIN { printf "%d", c * p }')
   mkdir -p "$dir"
-  if [ -f "$cpu_root/../cgroup.controllers" ]; then echo "$quota 10000" > "$dir/cpu.max"
-  else echo 10000 > "$dir/cpu.cfs_period_us"; echo "$quota" > "$dir/cpu.cfs_quota_us"; fi
+  if [ -f "$cpu_root/../cgroup.controllers" ]; then echo "$quota $cpu_period" > "$dir/cpu.max"
+  else echo "$cpu_period" > "$dir/cpu.cfs_period_us"; echo "$quota" > "$dir/cpu.cfs_quota_us"; fi
   echo "$dir"
 }
 # `in_group DIR COMMAND... &` runs a command in the background inside a cpu group (or as is without quotas): the
