@@ -15,6 +15,7 @@
 # CPUS_NODE=C CPUS_PG=C CPUS_EMULATOR=C (all three, in cores, e.g. 0.4 0.7 0.5) give each serve node, PostgreSQL
 # and the emulator a cpu quota of its own (a cgroup each, root needed), as if each ran on a machine of that size:
 # on one small machine the processes otherwise share the same cores, and a second node adds no cpu.
+# CPU_PERIOD_US=N sets the quotas' period (10000 by default; the kernel wants at least 1000 us of quota in it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1
