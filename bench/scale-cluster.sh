@@ -37,8 +37,7 @@ cleanup() {
   cpu_groups_remove
 }
 trap cleanup EXIT
-# initdb refuses to run as root: the server then runs as the postgres account.
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+. bench/throwaway-pg.sh
 
 # Cpu quotas: one cgroup per process (cgroup v2's cpu.max, or v1's cfs quota), with a 10 ms period (CPU_PERIOD_US)
 # so that a process that used its share waits milliseconds, not the 100 ms default, against 50 ms of latency per call.
@@ -86,21 +85,13 @@ steal_s() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", $9 / hz }' 
 # served an earlier run still vacuums and analyses that run's database while the next one runs.
 pg_start() { # sets port and postmaster
   pg_stop
-  rm -rf "$out/pg"; mkdir -p "$out/pg"
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$out/pg"
-  port=$((20000 + RANDOM % 20000))
-  as_postgres "$pgbin/initdb" -D "$out/pg/data" -U postgres -A trust -E UTF8 --no-sync >/dev/null
-  as_postgres "$pgbin/pg_ctl" -D "$out/pg/data" -l "$out/pg/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $out/pg -c fsync=off -c max_connections=300 $statements_options" start >/dev/null
-  postmaster=$(head -1 "$out/pg/data/postmaster.pid")
+  throwaway_pg_start "$out/pg" -c max_connections=300 $statements_options
   # The postmaster and its helpers join PostgreSQL's group; the backends it forks later are born there.
   if pg_group=$(cpu_group pg "${CPUS_PG:-0}") && [ -n "$pg_group" ]; then
     for pid in $postmaster $(pgrep -P "$postmaster"); do echo "$pid" > "$pg_group/cgroup.procs"; done
   fi
 }
-pg_stop() {
-  [ -f "$out/pg/data/postmaster.pid" ] && as_postgres "$pgbin/pg_ctl" -D "$out/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
-}
+pg_stop() { throwaway_pg_stop "$out/pg"; }
 
 nodes_cpu() { local sum=0 pid; for pid in "$@"; do sum=$(awk -v a="$sum" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.2f", a + b }'); done; echo "$sum"; }
 # Waits (30 minutes at most) for the stored run after the first OFFSET ones; sets row to "started finished calls".

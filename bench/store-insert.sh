@@ -14,16 +14,10 @@ bench=bench/PostureScan.Bench/bin/Release/net10.0/PostureScan.Bench.dll
 connection=""
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [ -n "$pgbin" ]; then
-  # initdb refuses to run as root: the server then runs as the postgres account.
-  as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  . bench/throwaway-pg.sh
   pgdir="$out/store-insert-pg"
-  rm -rf "$pgdir"; mkdir -p "$pgdir"
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$pgdir"
-  port=$((20000 + RANDOM % 20000))
-  as_postgres "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --no-sync >/dev/null
-  as_postgres "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c fsync=off" start >/dev/null
-  trap 'as_postgres "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1 || true' EXIT
+  throwaway_pg_start "$pgdir"
+  trap 'throwaway_pg_stop "$pgdir"' EXIT
   connection="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres"
 else
   echo "PostgreSQL: not measured (no PostgreSQL: apt-get install -y postgresql)" >&2
