@@ -38,6 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 . bench/throwaway-pg.sh
+pg_stop() { throwaway_pg_stop "$out/pg"; }
 
 # Cpu quotas: one cgroup per process (cgroup v2's cpu.max, or v1's cfs quota), with a 10 ms period (CPU_PERIOD_US)
 # so that a process that used its share waits milliseconds, not the 100 ms default, against 50 ms of latency per call.
@@ -91,7 +92,6 @@ pg_start() { # sets port and postmaster
     for pid in $postmaster $(pgrep -P "$postmaster"); do echo "$pid" > "$pg_group/cgroup.procs"; done
   fi
 }
-pg_stop() { throwaway_pg_stop "$out/pg"; }
 
 nodes_cpu() { local sum=0 pid; for pid in "$@"; do sum=$(awk -v a="$sum" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.2f", a + b }'); done; echo "$sum"; }
 # Waits (30 minutes at most) for the stored run after the first OFFSET ones; sets row to "started finished calls".
