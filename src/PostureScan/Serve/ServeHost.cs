@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PostureScan.Cli;
 using PostureScan.Storage;
 using Quartz;
 
@@ -21,6 +22,13 @@ internal static class ServeHost
     public static async Task<WebApplication> BuildAsync(ServeHostOptions options, CancellationToken cancellationToken)
     {
         ServeSchedule.Validate(options.Serve);
+        var threads = Math.Max(1, options.Scan.MaxConcurrency) + 3;
+        if (options.Serve.TriggerBatchSize < 1 || options.Serve.TriggerBatchSize > threads)
+        {
+            throw new UsageException(
+                $"Serve:TriggerBatchSize {options.Serve.TriggerBatchSize} must be between 1 and {threads} (Scan:MaxConcurrency + 3, the jobs a node runs at once)");
+        }
+
         var metrics = new ServeMetrics();
         metrics.Seed(await options.Store.ListRunsAsync(cancellationToken), await options.Store.GetLatestEvaluationAsync(cancellationToken));
 
@@ -60,7 +68,7 @@ internal static class ServeHost
         {
             q.UseTimeProvider(options.Time);
             // Scope jobs run side by side up to the scan's concurrency, with room for commit, report and ingestion.
-            q.UseDefaultThreadPool(maxConcurrency: Math.Max(1, options.Scan.MaxConcurrency) + 3);
+            q.UseDefaultThreadPool(maxConcurrency: threads);
             // The job store's tables come with the store's migrations, which ran when the store was opened.
             q.UsePersistentStore(store =>
             {
@@ -86,11 +94,12 @@ internal static class ServeHost
 
         services.Configure<QuartzSchedulerOptions>(o =>
         {
-            // One trigger per acquisition. A batch is acquired and fired inside one turn of the job store's lock,
-            // a turn as long as the batch; with a run's scope jobs queued, each node then held the lock for most
-            // of the run and the others waited on it (one node on PostgreSQL: 354 s of lock waits in a 40 s run
-            // with batches, 25 s without, measured with pg_stat_statements; bench/README.md).
-            o.MaxBatchSize = 1;
+            // One trigger per acquisition unless configured. A batch is acquired and fired inside one turn of the
+            // job store's lock, a turn as long as the batch; with a run's scope jobs queued, each node then held
+            // the lock for most of the run and the others waited on it (one node on PostgreSQL: 354 s of lock
+            // waits in a 40 s run with batches, 25 s without, measured with pg_stat_statements; two nodes slower
+            // with batches of 8 in the eleventh round; bench/README.md).
+            o.MaxBatchSize = options.Serve.TriggerBatchSize;
         });
 
         if (options.Database.IsPostgres)

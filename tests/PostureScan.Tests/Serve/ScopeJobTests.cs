@@ -7,12 +7,14 @@ namespace PostureScan.Tests.Serve;
 /// <summary>One job per scope: no overlap for a scope, staged results, a run committed whole across a stop.</summary>
 public sealed class ScopeJobTests
 {
-    [Fact]
-    public async Task Concurrent_triggers_of_one_scope_do_not_overlap_and_the_run_is_stored_once()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)] // Serve:TriggerBatchSize: several triggers acquired and fired per turn of the lock
+    public async Task Concurrent_triggers_of_one_scope_do_not_overlap_and_the_run_is_stored_once(int triggerBatch)
     {
         using var bed = new ServeTestBed();
         var source = bed.Source;
-        await using var host = await bed.StartAsync();
+        await using var host = await bed.StartAsync(s => s.TriggerBatchSize = triggerBatch);
         var scheduler = await host.SchedulerAsync();
         var runId = await bed.FireHeldScanAsync(host);
 
@@ -45,6 +47,19 @@ public sealed class ScopeJobTests
         await using var host = await bed.StartAsync();
 
         Assert.Equal(1, host.Service<Microsoft.Extensions.Options.IOptions<QuartzSchedulerOptions>>().Value.MaxBatchSize);
+    }
+
+    [Fact]
+    public async Task A_configured_trigger_batch_reaches_the_scheduler_and_the_run_still_completes()
+    {
+        // A single node may take several scope triggers per turn of the lock (Serve:TriggerBatchSize).
+        using var bed = new ServeTestBed();
+        await using var host = await bed.StartAsync(s => s.TriggerBatchSize = 5);
+
+        Assert.Equal(5, host.Service<Microsoft.Extensions.Options.IOptions<QuartzSchedulerOptions>>().Value.MaxBatchSize);
+        await (await host.SchedulerAsync()).TriggerJob(ScanJob.Key);
+        Assert.Equal(1, await host.WaitForRunsAsync(1));
+        Assert.Equal(2, Assert.Single(await host.Store.ListRunsAsync(CancellationToken.None)).Scopes);
     }
 
     [Fact]

@@ -52,4 +52,23 @@ public sealed class ServeCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("Serve:ScanCron", stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(12)]
+    public async Task Serve_refuses_a_trigger_batch_outside_the_jobs_a_node_runs_at_once(int batch)
+    {
+        using var dir = new TemporaryDirectory();
+        var devices = Directory.CreateDirectory(dir.File("devices")).FullName;
+        var config = dir.File("serve.json");
+        await File.WriteAllTextAsync(config, $$"""
+            { "Cisco": { "Directory": "{{devices}}" }, "Scan": { "MaxConcurrency": 8 },
+              "Serve": { "MetricsPort": 0, "TriggerBatchSize": {{batch}} } }
+            """);
+
+        var (exit, _, stderr) = await CliProcess.RunAsync(dir.Path, "serve", "--config", config, "--db", dir.File("serve.db"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"Serve:TriggerBatchSize {batch} must be between 1 and 11", stderr, StringComparison.Ordinal);
+    }
 }
