@@ -94,11 +94,10 @@ internal static class ServeHost
 
         services.Configure<QuartzSchedulerOptions>(o =>
         {
-            // One trigger per acquisition unless configured. A batch is acquired and fired inside one turn of the
-            // job store's lock, a turn as long as the batch; with a run's scope jobs queued, each node then held
-            // the lock for most of the run and the others waited on it (one node on PostgreSQL: 354 s of lock
-            // waits in a 40 s run with batches, 25 s without, measured with pg_stat_statements; two nodes slower
-            // with batches of 8 in the eleventh round; bench/README.md).
+            // One trigger per acquisition unless Serve:TriggerBatchSize says more. A batch is acquired and fired
+            // inside one turn of the job store's lock, a turn as long as the batch: on a cluster the other nodes
+            // wait on it, and two nodes ran slower with batches of 8; one node alone ran faster with them, taking
+            // fewer turns per scope (bench/README.md, eleventh round).
             o.MaxBatchSize = options.Serve.TriggerBatchSize;
         });
 

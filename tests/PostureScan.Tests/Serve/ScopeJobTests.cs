@@ -39,10 +39,10 @@ public sealed class ScopeJobTests
     }
 
     [Fact]
-    public async Task Scope_triggers_are_acquired_one_per_turn_of_the_job_stores_lock()
+    public async Task By_default_scope_triggers_are_acquired_one_per_turn_of_the_job_stores_lock()
     {
-        // A batch is acquired and fired inside one turn of the lock; with a run's scope jobs queued that turn
-        // grew to most of the run on PostgreSQL and the other nodes waited on it (bench/README.md).
+        // A batch is acquired and fired inside one turn of the lock, and on a cluster the other nodes wait on
+        // that turn (bench/README.md); a single node may configure batches.
         using var bed = new ServeTestBed();
         await using var host = await bed.StartAsync();
 
