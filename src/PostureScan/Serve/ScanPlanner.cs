@@ -15,7 +15,6 @@ internal sealed partial class ScanPlanner(
     ServeStore store,
     RunCommitter committer,
     PlannedRuns planned,
-    JobStoreStatistics statistics,
     ServeSettings settings,
     TimeProvider time,
     ServeMetrics metrics,
@@ -77,7 +76,6 @@ internal sealed partial class ScanPlanner(
         }
 
         await FireScopesAsync(scheduler, plan.RunId, plan.Scopes, time, cancellationToken);
-        await statistics.RefreshAsync(cancellationToken);
         var firing = time.GetElapsedTime(started) - discovered;
         Planned(logger, plan.RunId, plan.Scopes.Count, failures.Count, discovered.TotalSeconds, firing.TotalSeconds);
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PostureScan.Storage;
 
 namespace PostureScan.Serve;
 
@@ -23,9 +22,6 @@ internal static class ServeServices
             sp.GetRequiredService<ServeMetrics>(),
             sp.GetRequiredService<ILogger<RunCommitter>>()));
         services.AddSingleton<PlannedRuns>();
-        services.AddSingleton(sp => new JobStoreStatistics(
-            options.Database.IsPostgres ? PostgresConnectionString.Tuned(options.Database.Target) : null,
-            sp.GetRequiredService<ILogger<JobStoreStatistics>>()));
         services.AddSingleton<ScanPlanner>();
         services.AddSingleton<StagingQueue>();
         services.AddSingleton<ScopeCollector>();
