@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PostureScan.Emulator.Worlds;
 
 namespace PostureScan.Emulator.Tests;
@@ -48,6 +49,38 @@ public sealed class WorldFileTests
 
         Assert.Equal((line, column), ((int)error.Line, (int)error.Column));
         Assert.Contains(detail, error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Relative_times_are_written_against_the_clock_that_reads_the_file()
+    {
+        const string yaml = """
+            azure:
+              tenants:
+                - id: 3a1b2c3d-4e5f-4a6b-8c7d-000000000001
+              subscriptions:
+                - id: 11111111-2222-4333-8444-000000000001
+                  tenantId: 3a1b2c3d-4e5f-4a6b-8c7d-000000000001
+            audit:
+              activityLogs:
+                - subscription: 11111111-2222-4333-8444-000000000001
+                  events: [{ time: "{{-90}}", name: Microsoft.Network/virtualNetworkTaps/write, actor: rob@contoso.com, sourceIp: 203.0.113.45 }]
+            """;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
+
+        var world = World.Parse(yaml, "estate.yaml", clock);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 30, 0, TimeSpan.Zero), world.Audit.ActivityLogs[0].Events[0].Time);
+    }
+
+    [Theory]
+    [InlineData("at {{-61}} and {{-0}}", "at 2026-11-27T00:59:00Z and 2026-11-27T02:00:00Z")]
+    [InlineData("{{-1:syslog}}", "Nov 27 2026 01:59:00.000")]
+    [InlineData("{{-1500:tacacs}}", "Nov 26 01:00:00")]
+    [InlineData("{{-12345678}} {{+5}} {{-5:iso}}", "{{-12345678}} {{+5}} {{-5:iso}}")]
+    public void Relative_times_take_their_log_spelling_and_leave_anything_else_as_written(string text, string expected)
+    {
+        Assert.Equal(expected, RelativeTimes.Render(text, new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]

@@ -7,9 +7,12 @@ namespace PostureScan.Emulator.Worlds;
 /// </summary>
 public sealed partial record World
 {
-    /// <summary>Reads and validates a world file; errors name the file, line and column.</summary>
+    /// <summary>
+    /// Reads and validates a world file; errors name the file, line and column. Relative times
+    /// (<see cref="RelativeTimes"/>) are written against <paramref name="time"/>, the system clock by default.
+    /// </summary>
     /// <exception cref="WorldFormatException">The file is not valid YAML or not a valid world.</exception>
-    public static World Load(string path)
+    public static World Load(string path, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string text;
@@ -22,14 +25,18 @@ public sealed partial record World
             throw new WorldFormatException(path, 0, 0, $"cannot read the world file: {e.Message}", e);
         }
 
-        return Parse(text, path);
+        return Parse(text, path, time);
     }
 
-    /// <summary>Parses and validates world YAML; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <summary>
+    /// Parses and validates world YAML; <paramref name="sourceName"/> names it in errors. Relative times
+    /// (<see cref="RelativeTimes"/>) are written against <paramref name="time"/>, the system clock by default; on a
+    /// line that has one, a column after it counts the time as written out.
+    /// </summary>
     /// <exception cref="WorldFormatException">The text is not valid YAML or not a valid world.</exception>
-    public static World Parse(string yaml, string sourceName)
+    public static World Parse(string yaml, string sourceName, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        return WorldReader.Read(yaml, sourceName);
+        return WorldReader.Read(RelativeTimes.Render(yaml, (time ?? TimeProvider.System).GetUtcNow()), sourceName);
     }
 }

@@ -1,22 +1,13 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using PostureScan.Emulator.Worlds;
 
 namespace PostureScan.Demo;
 
 /// <summary>The sample estate shipped inside the executable, so demo works from any directory.</summary>
-internal static partial class DemoBundle
+internal static class DemoBundle
 {
     public const string WorldName = "demo-world.yaml";
     public const string SettingsName = "demo-settings.json";
     public const string PolicyName = "sanctioned-ndr.example.yaml";
-
-    /// <summary>How each log spells a time: ISO 8601 (the cloud logs), IOS syslog, tac_plus (no year).</summary>
-    private static readonly Dictionary<string, string> TimeFormats = new(StringComparer.Ordinal)
-    {
-        [""] = "yyyy-MM-dd'T'HH:mm:ss'Z'",
-        ["syslog"] = "MMM d yyyy HH:mm:ss.fff",
-        ["tacacs"] = "MMM dd HH:mm:ss",
-    };
 
     public static Stream Open(string name) =>
         typeof(DemoBundle).Assembly.GetManifestResourceStream($"PostureScan.Demo.{name}")
@@ -56,15 +47,6 @@ internal static partial class DemoBundle
         }
     }
 
-    /// <summary>
-    /// The bundled text with each <c>{{-MINUTES}}</c> (or <c>{{-MINUTES:syslog}}</c>, <c>{{-MINUTES:tacacs}}</c>)
-    /// written as the time that many minutes before <paramref name="now"/>, in that log's spelling.
-    /// </summary>
-    public static string Dated(string text, DateTimeOffset now) =>
-        MinutesAgo().Replace(text, m =>
-            (now - TimeSpan.FromMinutes(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
-            .UtcDateTime.ToString(TimeFormats[m.Groups[2].Value], CultureInfo.InvariantCulture));
-
-    [GeneratedRegex(@"\{\{-(\d{1,7})(?::(syslog|tacacs))?\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex MinutesAgo();
+    /// <summary>The bundled text with its relative times written against <paramref name="now"/> (<see cref="RelativeTimes"/>).</summary>
+    public static string Dated(string text, DateTimeOffset now) => RelativeTimes.Render(text, now);
 }

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using PostureScan.Aws;
 using PostureScan.Cli;
+using PostureScan.Emulator.Worlds;
 using PostureScan.Hosting;
 using PostureScan.Serve;
 using PostureScan.TestKit;
@@ -175,6 +176,24 @@ public sealed partial class ComposeFileTests
         ServeSchedule.Validate(serve);
         Assert.NotNull(serve.Policy);
         Assert.All(Scanners(Services()), scanner => Assert.True(ResolvesInContainer(scanner, serve.Policy), serve.Policy));
+    }
+
+    [Fact]
+    public void The_emulator_loads_the_world_compose_gives_it_and_the_scanners_can_reach_every_account_of_it()
+    {
+        var emulator = Services()["emulator"];
+        var args = ((YamlSequenceNode)emulator["command"]).Children.Select(c => c.ToString()).ToList();
+        var container = args[args.IndexOf("--world") + 1];
+        var (host, _) = Volumes(emulator).Single(v => v.Container == container);
+
+        // The file as the emulator command reads it: its audit events are written as times relative to the start.
+        var world = World.Load(Path.GetFullPath(Path.Combine(DockerDir, host)));
+
+        var configuration = AppConfiguration.Load(new FileInfo(Path.Combine(DockerDir, "config", "serve.json")));
+        var aws = AppConfiguration.Bind<AwsOptions>(configuration, "Aws");
+        Assert.Contains(aws.AccessKeyId, world.Aws.Credentials.Select(c => c.AccessKeyId));
+        Assert.NotEmpty(aws.Accounts);
+        Assert.All(aws.Accounts, account => Assert.Contains(account.Id, world.Aws.Accounts.Select(a => a.Id)));
     }
 
     [Fact]
