@@ -59,7 +59,8 @@ public class FullPacketCaptureOfSensitiveSourceCheckTests
         var policy = Policies.Parse("version: 1\nsensitive: [{ name: pci, tags: { data: pci } }]\nchecks:\n  full-packet-capture-of-sensitive-source: { maxPacketLength: 64 }");
         var session = Mirror(Some.Source() with { Tags = Some.Tags(("data", "pci")) }, packetLength: 100);
 
-        Assert.Single(CheckHarness.Run(check, new EvaluationInput(Some.RunOf(session)), policy));
+        var result = Assert.Single(CheckHarness.Run(check, new EvaluationInput(Some.RunOf(session)), policy));
+        Assert.Contains("copies 100 bytes of each packet, more than the policy's 64-byte limit,", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]

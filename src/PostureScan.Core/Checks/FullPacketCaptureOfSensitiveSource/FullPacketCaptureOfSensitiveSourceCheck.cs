@@ -44,7 +44,7 @@ internal sealed class FullPacketCaptureOfSensitiveSourceCheck : ICheck
                 yield return CheckResult.Fail(
                     session.Id,
                     session.Scope,
-                    $"{Describe.Session(session)} copies {copied} (limit {limit}) from sensitive source {sources}");
+                    $"{Describe.Session(session)} copies {copied}, more than the policy's {limit}-byte limit, from sensitive source {sources}");
             }
         }
     }
