@@ -42,7 +42,7 @@ internal static class DemoCommand
             var asJson = parse.GetValue(json);
             dir.Create();
             var now = TimeProvider.System.GetUtcNow();
-            var worldText = DemoBundle.Dated(DemoBundle.ReadText(DemoBundle.WorldName), now);
+            var worldText = RelativeTimes.Render(DemoBundle.ReadText(DemoBundle.WorldName), now);
             var world = World.Parse(worldText, DemoBundle.WorldName);
             await using var emulator = await EmulatorHost.StartAsync(world, ct: ct);
 

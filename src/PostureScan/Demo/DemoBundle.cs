@@ -43,10 +43,7 @@ internal static class DemoBundle
         Directory.CreateDirectory(folder);
         foreach (var name in typeof(DemoBundle).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {
-            File.WriteAllText(Path.Combine(folder, name[prefix.Length..]), Dated(ReadText(name["PostureScan.Demo.".Length..]), now));
+            File.WriteAllText(Path.Combine(folder, name[prefix.Length..]), RelativeTimes.Render(ReadText(name["PostureScan.Demo.".Length..]), now));
         }
     }
-
-    /// <summary>The bundled text with its relative times written against <paramref name="now"/> (<see cref="RelativeTimes"/>).</summary>
-    public static string Dated(string text, DateTimeOffset now) => RelativeTimes.Render(text, now);
 }
