@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
 using PostureScan.Cli;
 
 namespace PostureScan.Hosting;
@@ -54,7 +56,73 @@ internal static class AppConfiguration
         }
         catch (InvalidOperationException ex)
         {
-            throw new UsageException($"configuration section '{section}': {ex.Message}");
+            // A refused key inside a list item comes wrapped in a general "binding has failed" exception.
+            var refusal = Chain(ex).FirstOrDefault(e => e.Message.Contains("were not found on the instance", StringComparison.Ordinal));
+            var unknown = refusal is null ? [] : UnknownKeys(configuration, section, refusal.Message);
+            throw new UsageException(unknown.Count == 0
+                ? $"configuration section '{section}': {ex.Message}"
+                : string.Join(Environment.NewLine, unknown.Select(key => $"{Origin(configuration, key)}: unknown setting '{key}' (no such key in section '{section}')")));
+        }
+    }
+
+    private static IEnumerable<Exception> Chain(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>
+    /// The keys the binder refused, as full paths: it names only the properties (<c>'MaxConcurency'</c>), so each is
+    /// looked up among the section's keys. Empty when the message names none (the binder's own message is kept then).
+    /// </summary>
+    private static List<string> UnknownKeys(IConfiguration configuration, string section, string message)
+    {
+        var listStart = message.LastIndexOf(": ", StringComparison.Ordinal);
+        if (listStart < 0)
+        {
+            return [];
+        }
+
+        var names = message[(listStart + 2)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(n => n.Trim('\''))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. configuration.GetSection(section).AsEnumerable()
+            .Select(pair => pair.Key)
+            .Where(key => names.Contains(key[(key.LastIndexOf(':') + 1)..]))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>Where a key was set: the file and its line and column, or the environment variable, or the command itself.</summary>
+    private static string Origin(IConfiguration configuration, string key)
+    {
+        var provider = (configuration as IConfigurationRoot)?.Providers.Reverse()
+            .FirstOrDefault(p => p.TryGet(key, out _) || p.GetChildKeys([], key).Any());
+        switch (provider)
+        {
+            case FileConfigurationProvider file:
+                var path = file.Source.FileProvider?.GetFileInfo(file.Source.Path ?? "").PhysicalPath ?? file.Source.Path ?? "configuration file";
+                return Located(path, key);
+            case EnvironmentVariablesConfigurationProvider:
+                return $"environment variable POSTURESCAN__{key.Replace(":", "__", StringComparison.Ordinal)}";
+            case JsonStreamConfigurationProvider:
+                return "built-in settings";
+            default:
+                return "configuration";
+        }
+    }
+
+    private static string Located(string path, string key)
+    {
+        try
+        {
+            return JsonKeyLocator.Find(File.ReadAllBytes(path), key) is { } at ? $"{path}({at.Line},{at.Column})" : path;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return path;
         }
     }
 }

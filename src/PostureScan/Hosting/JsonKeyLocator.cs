@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace PostureScan.Hosting;
+
+/// <summary>
+/// Where a configuration key (<c>Section:Key</c>, array items by index) is written in a JSON settings file, so that
+/// an error about the key can name its line and column: the configuration system keeps values, not positions.
+/// </summary>
+internal static class JsonKeyLocator
+{
+    /// <summary>The 1-based line and column of the property that <paramref name="key"/> names, or null when it is not written there.</summary>
+    public static (long Line, long Column)? Find(byte[] json, string key)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var frames = new List<Frame>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        frames[^1].Name = name;
+                        if (string.Equals(Path(frames, name), key, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return Position(json, reader.TokenStartIndex);
+                        }
+
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, frames.Count == 0 ? null : frames[^1].ChildSegment()));
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        frames.RemoveAt(frames.Count - 1);
+                        break;
+                    default:
+                        // A value inside an array takes the next index.
+                        if (frames.Count > 0 && frames[^1].IsArray)
+                        {
+                            frames[^1].Index++;
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A file the configuration system read but this reader does not (it is stricter): no position, not an error.
+        }
+
+        return null;
+    }
+
+    private static string Path(List<Frame> frames, string name) =>
+        string.Join(':', frames.Skip(1).Select(f => f.Segment).Append(name));
+
+    private static (long Line, long Column) Position(byte[] json, long offset)
+    {
+        var before = json.AsSpan(0, (int)offset);
+        var lastNewline = before.LastIndexOf((byte)'\n');
+        return (before.Count((byte)'\n') + 1, offset - lastNewline);
+    }
+
+    /// <summary>One object or array being read: its key segment, and (arrays) the index of its next item.</summary>
+    private sealed class Frame(bool isArray, string? segment)
+    {
+        public bool IsArray { get; } = isArray;
+
+        public string? Segment { get; } = segment;
+
+        public string? Name { get; set; }
+
+        public int Index { get; set; }
+
+        /// <summary>The segment of a container that starts inside this one (an array's item takes the next index).</summary>
+        public string? ChildSegment() => IsArray ? (Index++).ToString(CultureInfo.InvariantCulture) : Name;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using PostureScan.Aws;
+using PostureScan.Cli;
+using PostureScan.Hosting;
+using PostureScan.TestKit;
+
+namespace PostureScan.Tests.Hosting;
+
+/// <summary>A setting the scanner does not know is an error that says where it was written.</summary>
+public sealed class ConfigurationErrorTests
+{
+    [Theory]
+    [InlineData("Scan:MaxConcurency", 4, 13)]
+    [InlineData("aws:accounts:1:nmae", 3, 76)]
+    [InlineData("Aws:Accounts:0:Id", 3, 28)]
+    [InlineData("Aws", 3, 3)]
+    public void Json_keys_are_found_at_their_line_and_column(string key, long line, long column)
+    {
+        var at = JsonKeyLocator.Find(Encoding.UTF8.GetBytes(Settings), key);
+
+        Assert.Equal((line, column), at);
+    }
+
+    [Theory]
+    [InlineData("Scan:Colour")]
+    [InlineData("Aws:Accounts:2:Id")]
+    [InlineData("Aws:Accounts:Id")]
+    public void Json_keys_not_written_have_no_position(string key)
+    {
+        Assert.Null(JsonKeyLocator.Find(Encoding.UTF8.GetBytes(Settings), key));
+    }
+
+    [Fact]
+    public void An_unknown_key_in_a_file_names_the_file_its_position_and_the_full_key()
+    {
+        using var folder = new TemporaryDirectory();
+        var file = folder.File("scanner.json");
+        File.WriteAllText(file, Settings);
+        var configuration = AppConfiguration.Load(new FileInfo(file));
+
+        var scan = Assert.Throws<UsageException>(() => AppConfiguration.Bind<ScanSettings>(configuration, "Scan"));
+        var aws = Assert.Throws<UsageException>(() => AppConfiguration.Bind<AwsOptions>(configuration, "Aws"));
+
+        Assert.Equal($"{file}(4,13): unknown setting 'Scan:MaxConcurency' (no such key in section 'Scan')", scan.Message);
+        Assert.Equal($"{file}(3,76): unknown setting 'Aws:Accounts:1:Nmae' (no such key in section 'Aws')", aws.Message);
+    }
+
+    [Fact]
+    public async Task An_unknown_key_from_the_environment_names_the_variable()
+    {
+        using var folder = new TemporaryDirectory();
+        File.WriteAllText(folder.File("scanner.json"), """{ "Cisco": { "Directory": "devices" } }""");
+
+        var (exit, _, err) = await CliProcess.RunWithEnvironmentAsync(
+            folder.Path,
+            new Dictionary<string, string> { ["POSTURESCAN__Scan__Colour"] = "blue" },
+            "scan", "--config", "scanner.json", "--db", "scan.db");
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, exit);
+        Assert.Contains("environment variable POSTURESCAN__Scan__Colour: unknown setting 'Scan:Colour'", err, StringComparison.Ordinal);
+    }
+
+    // Comments are allowed in settings files, and count as lines.
+    private const string Settings = """
+        {
+          // nightly
+          "Aws": { "Accounts": [ { "Id": "111122223333" }, { "Id": "444455556666", "Nmae": "prod" } ] },
+          "Scan": { "MaxConcurency": 3 }
+        }
+        """;
+}
