@@ -41,8 +41,12 @@ internal static class AppConfiguration
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or System.Text.Json.JsonException)
         {
-            // The JSON provider names the file; its inner exception gives line and position.
-            throw new UsageException($"{ex.Message} {ex.InnerException?.Message}".Trim());
+            // The JSON provider names the file; the JSON reader's exception, further in, gives the line and position.
+            var json = Chain(ex).OfType<System.Text.Json.JsonException>().FirstOrDefault();
+            var detail = json is { LineNumber: { } line, BytePositionInLine: { } column }
+                ? $"Line {line + 1}, position {column + 1}: {json.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}"
+                : ex.InnerException?.Message;
+            throw new UsageException($"{ex.Message} {detail}".Trim());
         }
     }
 

@@ -46,6 +46,19 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public void A_file_that_is_not_json_names_the_file_line_and_position()
+    {
+        using var folder = new TemporaryDirectory();
+        var file = folder.File("scanner.json");
+        File.WriteAllText(file, "{\n  \"Scan\": { \"MaxConcurrency\": 3 \n");
+
+        var error = Assert.Throws<UsageException>(() => AppConfiguration.Load(new FileInfo(file)));
+
+        Assert.Contains(file, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Line 3, position 1: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_key_from_the_environment_names_the_variable()
     {
         using var folder = new TemporaryDirectory();
