@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace PostureScan.Hosting;
@@ -13,7 +14,9 @@ internal static class JsonKeyLocator
     public static (long Line, long Column)? Find(byte[] json, string key)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        // An editor's byte order mark is not JSON to the reader, and no column of the first line either.
+        var start = json.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        var reader = new Utf8JsonReader(json.AsSpan(start), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var frames = new List<Frame>();
         try
         {
@@ -26,7 +29,7 @@ internal static class JsonKeyLocator
                         frames[^1].Name = name;
                         if (string.Equals(Path(frames, name), key, StringComparison.OrdinalIgnoreCase))
                         {
-                            return Position(json, reader.TokenStartIndex);
+                            return Position(json, start, start + reader.TokenStartIndex);
                         }
 
                         break;
@@ -58,11 +61,12 @@ internal static class JsonKeyLocator
     private static string Path(List<Frame> frames, string name) =>
         string.Join(':', frames.Skip(1).Select(f => f.Segment).Append(name));
 
-    private static (long Line, long Column) Position(byte[] json, long offset)
+    private static (long Line, long Column) Position(byte[] json, int start, long offset)
     {
         var before = json.AsSpan(0, (int)offset);
-        var lastNewline = before.LastIndexOf((byte)'\n');
-        return (before.Count((byte)'\n') + 1, offset - lastNewline);
+        var lineStart = Math.Max(start, before.LastIndexOf((byte)'\n') + 1);
+        // The column counts characters, not the bytes UTF-8 spends on them.
+        return (before.Count((byte)'\n') + 1, Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
     }
 
     /// <summary>One object or array being read: its key segment, and (arrays) the index of its next item.</summary>

@@ -21,6 +21,14 @@ public sealed class ConfigurationErrorTests
         Assert.Equal((line, column), at);
     }
 
+    [Fact]
+    public void Positions_skip_a_byte_order_mark_and_count_characters_not_bytes()
+    {
+        var json = Encoding.UTF8.Preamble.ToArray().Concat(Encoding.UTF8.GetBytes("{ \"Aws\": { \"Accounts\": [ { \"Name\": \"Zürich\", \"Nmae\": \"x\" } ] } }")).ToArray();
+
+        Assert.Equal((1L, 46L), JsonKeyLocator.Find(json, "Aws:Accounts:0:Nmae"));
+    }
+
     [Theory]
     [InlineData("Scan:Colour")]
     [InlineData("Aws:Accounts:2:Id")]
