@@ -18,6 +18,7 @@ internal static class ServeCommand
             var configuration = AppConfiguration.Load(parse.GetValue(config));
             var serve = AppConfiguration.Bind<ServeSettings>(configuration, "Serve");
             var scan = AppConfiguration.Bind<ScanSettings>(configuration, "Scan");
+            AppConfiguration.Check(configuration, () => ServeSchedule.Validate(serve, scan));
             var time = TimeProvider.System;
 
             // Build the sources once now: a provider configuration error ends serve at start (exit 2),

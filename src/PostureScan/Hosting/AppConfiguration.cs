@@ -69,6 +69,31 @@ internal static class AppConfiguration
         }
     }
 
+    /// <summary>
+    /// Runs a check of bound settings; a <see cref="SettingException"/> it throws comes out naming where its key was
+    /// set (file, line and column, or environment variable), as an unknown key does. A value left at its default has
+    /// no place to name, so its message stays as it is.
+    /// </summary>
+    public static T Check<T>(IConfiguration configuration, Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (SettingException ex) when (SetBy(configuration, ex.Key) is not null)
+        {
+            throw new UsageException($"{Origin(configuration, ex.Key)}: {ex.Message}");
+        }
+    }
+
+    /// <inheritdoc cref="Check{T}(IConfiguration, Func{T})"/>
+    public static void Check(IConfiguration configuration, Action check) =>
+        Check(configuration, () =>
+        {
+            check();
+            return true;
+        });
+
     private static IEnumerable<Exception> Chain(Exception ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
@@ -102,9 +127,7 @@ internal static class AppConfiguration
     /// <summary>Where a key was set: the file and its line and column, or the environment variable, or the command itself.</summary>
     private static string Origin(IConfiguration configuration, string key)
     {
-        var provider = (configuration as IConfigurationRoot)?.Providers.Reverse()
-            .FirstOrDefault(p => p.TryGet(key, out _) || p.GetChildKeys([], key).Any());
-        switch (provider)
+        switch (SetBy(configuration, key))
         {
             case FileConfigurationProvider file:
                 var path = file.Source.FileProvider?.GetFileInfo(file.Source.Path ?? "").PhysicalPath ?? file.Source.Path ?? "configuration file";
@@ -117,6 +140,11 @@ internal static class AppConfiguration
                 return "configuration";
         }
     }
+
+    /// <summary>The provider whose value of the key wins (the last that sets it or a key under it), if any sets it.</summary>
+    private static IConfigurationProvider? SetBy(IConfiguration configuration, string key) =>
+        (configuration as IConfigurationRoot)?.Providers.Reverse()
+            .FirstOrDefault(p => p.TryGet(key, out _) || p.GetChildKeys([], key).Any());
 
     private static string Located(string path, string key)
     {

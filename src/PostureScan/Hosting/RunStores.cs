@@ -28,6 +28,9 @@ internal static class RunStores
             : OpenAsync(location, ct);
 
     /// <summary>The store of --db, else the Store section of the configuration or POSTURESCAN__STORE__ variables.</summary>
-    public static StoreLocation Locate(string? db, Microsoft.Extensions.Configuration.IConfiguration? configuration = null) =>
-        StoreLocation.Resolve(db, AppConfiguration.Bind<StoreSettings>(configuration ?? AppConfiguration.Load(null), "Store"));
+    public static StoreLocation Locate(string? db, Microsoft.Extensions.Configuration.IConfiguration? configuration = null)
+    {
+        var settings = configuration ?? AppConfiguration.Load(null);
+        return AppConfiguration.Check(settings, () => StoreLocation.Resolve(db, AppConfiguration.Bind<StoreSettings>(settings, "Store")));
+    }
 }

@@ -28,13 +28,13 @@ internal sealed record StoreLocation(string Database, string Target)
         if (string.Equals(settings.Database, Postgres, StringComparison.OrdinalIgnoreCase))
         {
             return settings.ConnectionString is { Length: > 0 } connection
-                ? new(Postgres, ConnectionString(connection))
-                : throw new UsageException("Store:Database is postgres but Store:ConnectionString is empty");
+                ? new(Postgres, ConnectionString(connection, "Store:ConnectionString"))
+                : throw new SettingException("Store:Database", "is postgres but Store:ConnectionString is empty");
         }
 
         return string.Equals(settings.Database, Sqlite, StringComparison.OrdinalIgnoreCase)
             ? new(Sqlite, Path.GetFullPath(settings.Path))
-            : throw new UsageException($"Store:Database '{settings.Database}' is neither sqlite nor postgres");
+            : throw new SettingException("Store:Database", $"'{settings.Database}' is neither sqlite nor postgres");
     }
 
     private static bool LooksLikePostgres(string db) =>
@@ -42,8 +42,11 @@ internal sealed record StoreLocation(string Database, string Target)
         || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
         || db.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>An Npgsql connection string from either form, checked now so a typo is a usage error.</summary>
-    private static string ConnectionString(string value)
+    /// <summary>
+    /// An Npgsql connection string from either form, checked now so a typo is a usage error (naming the setting
+    /// <paramref name="key"/> when the value came from configuration rather than --db).
+    /// </summary>
+    private static string ConnectionString(string value, string? key = null)
     {
         try
         {
@@ -73,7 +76,9 @@ internal sealed record StoreLocation(string Database, string Target)
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException($"not a PostgreSQL connection string: {ex.Message}");
+            throw key is null
+                ? new UsageException($"not a PostgreSQL connection string: {ex.Message}")
+                : new SettingException(key, $"is not a PostgreSQL connection string: {ex.Message}");
         }
     }
 }

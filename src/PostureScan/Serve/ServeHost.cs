@@ -21,13 +21,7 @@ internal static class ServeHost
 
     public static async Task<WebApplication> BuildAsync(ServeHostOptions options, CancellationToken cancellationToken)
     {
-        ServeSchedule.Validate(options.Serve);
-        var threads = Math.Max(1, options.Scan.MaxConcurrency) + 3;
-        if (options.Serve.TriggerBatchSize < 1 || options.Serve.TriggerBatchSize > threads)
-        {
-            throw new UsageException(
-                $"Serve:TriggerBatchSize {options.Serve.TriggerBatchSize} must be between 1 and {threads} (Scan:MaxConcurrency + 3, the jobs a node runs at once)");
-        }
+        ServeSchedule.Validate(options.Serve, options.Scan);
 
         var metrics = new ServeMetrics();
         metrics.Seed(await options.Store.ListRunsAsync(cancellationToken), await options.Store.GetLatestEvaluationAsync(cancellationToken));
@@ -67,8 +61,7 @@ internal static class ServeHost
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(options.Time);
-            // Scope jobs run side by side up to the scan's concurrency, with room for commit, report and ingestion.
-            q.UseDefaultThreadPool(maxConcurrency: threads);
+            q.UseDefaultThreadPool(maxConcurrency: ServeSchedule.Threads(options.Scan));
             // The job store's tables come with the store's migrations, which ran when the store was opened.
             q.UsePersistentStore(store =>
             {

@@ -1,4 +1,5 @@
 using PostureScan.Cli;
+using PostureScan.Hosting;
 using Quartz;
 
 namespace PostureScan.Serve;
@@ -9,37 +10,43 @@ internal static class ServeSchedule
     public static TimeZoneInfo TimeZone(ServeSettings settings) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var zone)
             ? zone
-            : throw new UsageException($"Serve:TimeZone '{settings.TimeZone}' is not a known time zone");
+            : throw new SettingException("Serve:TimeZone", $"'{settings.TimeZone}' is not a known time zone");
 
-    public static void Validate(ServeSettings settings)
+    /// <summary>Quartz's worker threads on a node: scope jobs side by side up to the scan's concurrency, with room for commit, report and ingestion.</summary>
+    public static int Threads(ScanSettings scan) => Math.Max(1, scan.MaxConcurrency) + 3;
+
+    /// <summary>Refuses settings that bind but cannot be used; each refusal names its key (see <see cref="SettingException"/>).</summary>
+    public static void Validate(ServeSettings settings, ScanSettings scan)
     {
-        if (!CronExpression.TryParse(settings.ScanCron, out _))
-        {
-            throw new UsageException($"Serve:ScanCron '{settings.ScanCron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
-        }
-
-        foreach (var (key, cron) in new[] { ("IngestCron", settings.IngestCron), ("NightlyReportCron", settings.NightlyReportCron) })
+        foreach (var (key, cron) in new[] { ("ScanCron", settings.ScanCron), ("IngestCron", settings.IngestCron), ("NightlyReportCron", settings.NightlyReportCron) })
         {
             if (!CronExpression.TryParse(cron, out _))
             {
-                throw new UsageException($"Serve:{key} '{cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
+                throw new SettingException($"Serve:{key}", $"'{cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
             }
         }
 
         if (PostureScan.Reporting.ReportWriters.Find(PostureScan.Reporting.ReportWriters.Reports, settings.ReportFormat) is null)
         {
-            throw new UsageException($"Serve:ReportFormat '{settings.ReportFormat}' is not one of html, md, json");
+            throw new SettingException("Serve:ReportFormat", $"'{settings.ReportFormat}' is not one of html, md, json");
         }
 
         if (settings.RunTimeoutMinutes < 1)
         {
-            throw new UsageException($"Serve:RunTimeoutMinutes {settings.RunTimeoutMinutes} must be at least 1");
+            throw new SettingException("Serve:RunTimeoutMinutes", $"{settings.RunTimeoutMinutes} must be at least 1");
         }
 
         _ = TimeZone(settings);
         if (settings.MetricsPort is < 0 or > 65535)
         {
-            throw new UsageException($"Serve:MetricsPort {settings.MetricsPort} is not a port number");
+            throw new SettingException("Serve:MetricsPort", $"{settings.MetricsPort} is not a port number");
+        }
+
+        var threads = Threads(scan);
+        if (settings.TriggerBatchSize < 1 || settings.TriggerBatchSize > threads)
+        {
+            throw new SettingException(
+                "Serve:TriggerBatchSize", $"{settings.TriggerBatchSize} must be between 1 and {threads} (Scan:MaxConcurrency + 3, the jobs a node runs at once)");
         }
     }
 

@@ -171,9 +171,9 @@ public sealed partial class ComposeFileTests
     {
         var configuration = AppConfiguration.Load(new FileInfo(Path.Combine(DockerDir, "config", "serve.json")));
         var serve = AppConfiguration.Bind<ServeSettings>(configuration, "Serve");
-        _ = AppConfiguration.Bind<ScanSettings>(configuration, "Scan");
+        var scan = AppConfiguration.Bind<ScanSettings>(configuration, "Scan");
         _ = AppConfiguration.Bind<AwsOptions>(configuration, "Aws");
-        ServeSchedule.Validate(serve);
+        ServeSchedule.Validate(serve, scan);
         Assert.NotNull(serve.Policy);
         Assert.All(Scanners(Services()), scanner => Assert.True(ResolvesInContainer(scanner, serve.Policy), serve.Policy));
     }

@@ -2,6 +2,7 @@ using System.Text;
 using PostureScan.Aws;
 using PostureScan.Cli;
 using PostureScan.Hosting;
+using PostureScan.Serve;
 using PostureScan.TestKit;
 
 namespace PostureScan.Tests.Hosting;
@@ -79,6 +80,56 @@ public sealed class ConfigurationErrorTests
 
         Assert.Equal(ExitCodes.UsageOrConfiguration, exit);
         Assert.Contains("environment variable POSTURESCAN__Scan__Colour: unknown setting 'Scan:Colour'", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_setting_that_cannot_be_used_names_the_file_and_position_it_was_written_at()
+    {
+        using var folder = new TemporaryDirectory();
+        var file = folder.File("serve.json");
+        File.WriteAllText(file, """
+            {
+              "Store": { "Database": "mysql" },
+              "Serve": { "ScanCron": "every night at two" }
+            }
+            """);
+        var configuration = AppConfiguration.Load(new FileInfo(file));
+        var serve = AppConfiguration.Bind<ServeSettings>(configuration, "Serve");
+
+        var cron = Assert.Throws<UsageException>(() => AppConfiguration.Check(configuration, () => ServeSchedule.Validate(serve, new ScanSettings())));
+        var store = Assert.Throws<UsageException>(() => RunStores.Locate(null, configuration));
+
+        Assert.StartsWith($"{file}(3,14): Serve:ScanCron 'every night at two' is not a Quartz cron expression", cron.Message, StringComparison.Ordinal);
+        Assert.Equal($"{file}(2,14): Store:Database 'mysql' is neither sqlite nor postgres", store.Message);
+    }
+
+    [Fact]
+    public void A_default_setting_that_cannot_be_used_keeps_its_message()
+    {
+        // Nothing set the key, so there is no place to name; the check's own message stands.
+        var configuration = AppConfiguration.Load(null);
+        var serve = new ServeSettings { TimeZone = "Mars/Olympus_Mons" };
+
+        var error = Assert.Throws<SettingException>(() => AppConfiguration.Check(configuration, () => ServeSchedule.Validate(serve, new ScanSettings())));
+
+        Assert.Equal("Serve:TimeZone 'Mars/Olympus_Mons' is not a known time zone", error.Message);
+    }
+
+    [Fact]
+    public async Task Serve_names_the_environment_variable_that_set_an_unknown_time_zone()
+    {
+        using var folder = new TemporaryDirectory();
+        File.WriteAllText(folder.File("serve.json"), """{ "Cisco": { "Directory": "devices" }, "Serve": { "MetricsPort": 0 } }""");
+        Directory.CreateDirectory(folder.File("devices"));
+
+        var (exit, _, err) = await CliProcess.RunWithEnvironmentAsync(
+            folder.Path,
+            new Dictionary<string, string> { ["POSTURESCAN__Serve__TimeZone"] = "Mars/Olympus_Mons" },
+            "serve", "--config", "serve.json", "--db", "serve.db");
+
+        Assert.Equal(ExitCodes.UsageOrConfiguration, exit);
+        Assert.Contains("environment variable POSTURESCAN__Serve__TimeZone: Serve:TimeZone 'Mars/Olympus_Mons' is not a known time zone", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("serve.db")), "serve stopped before it opened the store");
     }
 
     // Comments are allowed in settings files, and count as lines.

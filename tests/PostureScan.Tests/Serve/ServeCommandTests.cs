@@ -50,7 +50,7 @@ public sealed class ServeCommandTests
         var (exit, _, stderr) = await CliProcess.RunAsync(dir.Path, "serve", "--config", config, "--db", dir.File("serve.db"));
 
         Assert.Equal(2, exit);
-        Assert.Contains("Serve:ScanCron", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{config}({At(config, "ScanCron")}): Serve:ScanCron 'every night at two' is not a Quartz cron expression", stderr, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -69,6 +69,14 @@ public sealed class ServeCommandTests
         var (exit, _, stderr) = await CliProcess.RunAsync(dir.Path, "serve", "--config", config, "--db", dir.File("serve.db"));
 
         Assert.Equal(2, exit);
-        Assert.Contains($"Serve:TriggerBatchSize {batch} must be between 1 and 11", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{config}({At(config, "TriggerBatchSize")}): Serve:TriggerBatchSize {batch} must be between 1 and 11", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>"line,column" of a key's opening quote in a settings file, as configuration errors give it.</summary>
+    private static string At(string file, string key)
+    {
+        var lines = File.ReadAllLines(file);
+        var line = Array.FindIndex(lines, l => l.Contains($"\"{key}\"", StringComparison.Ordinal));
+        return $"{line + 1},{lines[line].IndexOf($"\"{key}\"", StringComparison.Ordinal) + 1}";
     }
 }
