@@ -42,6 +42,23 @@ internal static class ServeSchedule
             throw new SettingException("Serve:MetricsPort", $"{settings.MetricsPort} is not a port number");
         }
 
+        if (!System.Net.IPAddress.TryParse(settings.ListenAddress, out _))
+        {
+            throw new SettingException("Serve:ListenAddress", $"'{settings.ListenAddress}' is not an IP address (127.0.0.1 for loopback, 0.0.0.0 for every interface)");
+        }
+
+        if (settings.LogFormat is not { } format || !(format.Equals("text", StringComparison.OrdinalIgnoreCase) || format.Equals("json", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new SettingException("Serve:LogFormat", $"'{settings.LogFormat}' is neither text nor json");
+        }
+
+        // Quartz declares a node dead after twice the interval without a check-in: too short and a busy node's jobs
+        // are recovered while they still run, too long and a dead node's jobs wait.
+        if (settings.ClusterCheckinInterval < TimeSpan.FromSeconds(1) || settings.ClusterCheckinInterval > TimeSpan.FromMinutes(10))
+        {
+            throw new SettingException("Serve:ClusterCheckinInterval", $"{settings.ClusterCheckinInterval} must be between 00:00:01 and 00:10:00");
+        }
+
         var threads = Threads(scan);
         if (settings.TriggerBatchSize < 1 || settings.TriggerBatchSize > threads)
         {
