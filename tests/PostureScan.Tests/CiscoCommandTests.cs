@@ -118,6 +118,22 @@ public sealed class CiscoCommandTests
     }
 
     [Fact]
+    public async Task A_provider_named_twice_is_scanned_once()
+    {
+        using var dir = new TemporaryDirectory();
+        Directory.CreateDirectory(dir.File("devices"));
+        File.WriteAllText(dir.File("devices/wan-rtr9.cfg"), Router);
+        File.WriteAllText(dir.File("config.json"), JsonSerializer.Serialize(new { Cisco = new { Directory = dir.File("devices") } }));
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(
+            dir.Path, "scan", "--config", dir.File("config.json"), "--provider", "cisco,CISCO", "--provider", "cisco", "--db", dir.File("s.db"), "--json");
+
+        Assert.True(exit == 0, stderr);
+        using var summary = JsonDocument.Parse(stdout);
+        Assert.Equal(1, summary.RootElement.GetProperty("sessions").GetProperty("cisco").GetInt32());
+    }
+
+    [Fact]
     public async Task Scan_provider_cisco_with_a_coverage_rule_reports_the_uncovered_port_and_the_device_it_cannot_list()
     {
         const string AccessSwitch = """

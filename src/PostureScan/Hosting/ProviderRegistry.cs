@@ -33,8 +33,10 @@ internal static class ProviderRegistry
             throw new UsageException($"unknown provider '{name}' (known: {string.Join(", ", Known)})");
         }
 
+        // A provider named twice ("cisco,CISCO") is scanned once: two sources of one provider would store each of
+        // its sessions twice in one run.
         var names = requested.Count > 0
-            ? requested
+            ? requested.Distinct(StringComparer.OrdinalIgnoreCase).ToList()
             : Entries.Where(e => configuration.GetSection(e.Value.Section).Exists()).Select(e => e.Key).ToList();
         if (names.Count == 0)
         {
