@@ -27,7 +27,7 @@ internal static class EmulatorCommand
             }
 
             await using var timing = parse.GetValue(timingLog) is { } file ? OpenTimingLog(file) : null;
-            await EmulatorHost.RunAsync(world, parse.GetValue(port), Console.Out, ct, parse.GetValue(httpsPort), timing);
+            await PortInUse.Refused(() => EmulatorHost.RunAsync(world, parse.GetValue(port), Console.Out, ct, parse.GetValue(httpsPort), timing), "--port or --https-port");
             return ExitCodes.Success;
         });
         return command;

@@ -34,7 +34,17 @@ internal static class ServeCommand
             await using var store = await RunStores.OpenAsync(database, ct);
             store.DeliveryRoute = delivery?.Route(serve.ReportPath);
             await using var app = await ServeHost.BuildAsync(new ServeHostOptions(serve, scan, database, store, sources, policy, time, audit, delivery), ct);
-            await app.StartAsync(ct);
+            try
+            {
+                await PortInUse.Refused(() => app.StartAsync(ct), "Serve:MetricsPort (or Serve:ListenAddress)");
+            }
+            catch
+            {
+                // The scheduler may have started before the listener failed; stopped here, it lets the process end.
+                await app.StopAsync(CancellationToken.None);
+                throw;
+            }
+
             await app.WaitForShutdownAsync(ct);
             return ExitCodes.Success;
         });
