@@ -9,7 +9,7 @@ namespace PostureScan.Hosting;
 /// Configuration from, in rising precedence: the JSON file, environment variables prefixed
 /// POSTURESCAN__ (double underscore between sections), and in-memory overrides the command adds.
 /// </summary>
-internal static class AppConfiguration
+internal static partial class AppConfiguration
 {
     public static IConfiguration Load(FileInfo? file, IDictionary<string, string?>? overrides = null, Stream? embeddedJson = null)
     {
@@ -42,7 +42,7 @@ internal static class AppConfiguration
         catch (Exception ex) when (ex is InvalidDataException or FormatException or System.Text.Json.JsonException)
         {
             // The JSON provider names the file; the JSON reader's exception, further in, gives the line and position.
-            var json = Chain(ex).OfType<System.Text.Json.JsonException>().FirstOrDefault();
+            var json = ExceptionChain.Of(ex).OfType<System.Text.Json.JsonException>().FirstOrDefault();
             var detail = json is { LineNumber: { } line, BytePositionInLine: { } column }
                 ? $"Line {line + 1}, position {column + 1}: {json.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}"
                 : ex.InnerException?.Message;
@@ -60,8 +60,15 @@ internal static class AppConfiguration
         }
         catch (InvalidOperationException ex)
         {
+            // A value of the wrong type ("lots" for a number): the binder names the key, so the place can be named too.
+            if (ExceptionChain.Of(ex).Select(e => FailedConversion().Match(e.Message)).FirstOrDefault(m => m.Success) is { } conversion)
+            {
+                var key = conversion.Groups["key"].Value;
+                throw new UsageException($"{Origin(configuration, key)}: '{key}' must be {Expected(conversion.Groups["type"].Value)}, not '{conversion.Groups["value"].Value}'");
+            }
+
             // A refused key inside a list item comes wrapped in a general "binding has failed" exception.
-            var refusal = Chain(ex).FirstOrDefault(e => e.Message.Contains("were not found on the instance", StringComparison.Ordinal));
+            var refusal = ExceptionChain.Of(ex).FirstOrDefault(e => e.Message.Contains("were not found on the instance", StringComparison.Ordinal));
             var unknown = refusal is null ? [] : UnknownKeys(configuration, section, refusal.Message);
             throw new UsageException(unknown.Count == 0
                 ? $"configuration section '{section}': {ex.Message}"
@@ -94,13 +101,18 @@ internal static class AppConfiguration
             return true;
         });
 
-    private static IEnumerable<Exception> Chain(Exception ex)
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex FailedConversion();
+
+    /// <summary>What a value of the setting's type looks like, in the words of the settings file.</summary>
+    private static string Expected(string type) => type switch
     {
-        for (var e = ex; e is not null; e = e.InnerException)
-        {
-            yield return e;
-        }
-    }
+        "System.Int32" or "System.Int64" => "a whole number",
+        "System.Double" or "System.Decimal" => "a number",
+        "System.Boolean" => "true or false",
+        "System.TimeSpan" => "a duration such as 00:00:07.5 (hours:minutes:seconds)",
+        _ => $"a value of type {type}",
+    };
 
     /// <summary>
     /// The keys the binder refused, as full paths: it names only the properties (<c>'MaxConcurency'</c>), so each is

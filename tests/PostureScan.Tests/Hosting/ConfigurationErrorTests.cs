@@ -104,6 +104,19 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public void A_value_of_the_wrong_type_names_where_it_was_written_and_what_it_must_be()
+    {
+        using var folder = new TemporaryDirectory();
+        var file = folder.File("scanner.json");
+        File.WriteAllText(file, "{\n  \"Scan\": { \"MaxConcurrency\": \"lots\" }\n}\n");
+        var configuration = AppConfiguration.Load(new FileInfo(file));
+
+        var error = Assert.Throws<UsageException>(() => AppConfiguration.Bind<ScanSettings>(configuration, "Scan"));
+
+        Assert.Equal($"{file}(2,13): 'Scan:MaxConcurrency' must be a whole number, not 'lots'", error.Message);
+    }
+
+    [Fact]
     public void A_default_setting_that_cannot_be_used_keeps_its_message()
     {
         // Nothing set the key, so there is no place to name; the check's own message stands.
