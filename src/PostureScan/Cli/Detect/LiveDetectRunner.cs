@@ -1,5 +1,6 @@
 using PostureScan.Core.Audit;
 using PostureScan.Core.Audit.Matching;
+using Microsoft.Extensions.Configuration;
 using PostureScan.Hosting;
 
 namespace PostureScan.Cli.Detect;
@@ -36,7 +37,7 @@ internal sealed class LiveDetectRunner(DetectConsole console)
         AuditReadRequest read;
         try
         {
-            var configuration = AppConfiguration.Load(live.Config, Overrides(live));
+            var configuration = AppConfiguration.Load(live.Config, Overrides(live, AppConfiguration.Load(live.Config)));
             source = AuditSourceRegistry.CreateOne(configuration, configuration.GetSection(Section), console.Time);
             read = new AuditReadRequest([], request.Since, request.Until, LiveScopes.From(live, configuration));
         }
@@ -67,13 +68,29 @@ internal sealed class LiveDetectRunner(DetectConsole console)
     /// <summary>The section the command line's source is built from; it is not one of the configured Audit:Sources.</summary>
     private const string Section = "Detect:Source";
 
-    private static Dictionary<string, string?> Overrides(LiveSourceOptions live)
+    /// <summary>
+    /// The command line's source: its type and options, over the settings of the first <c>Audit:Sources</c> entry of
+    /// that type (a gcp-logging source's <c>Endpoint</c>, an aws-lookup's <c>LookupBy</c>), so that detect reads the log
+    /// the ingestion reads. Keys the file sets under <c>Detect:Source</c> itself are kept.
+    /// </summary>
+    private static Dictionary<string, string?> Overrides(LiveSourceOptions live, IConfiguration file)
     {
-        var values = new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var configured = file.GetSection(AuditSettings.Section).GetSection("Sources").GetChildren()
+            .FirstOrDefault(entry => string.Equals(entry["Type"], live.Source, StringComparison.OrdinalIgnoreCase));
+        if (configured is not null)
         {
-            [$"{Section}:Type"] = live.Source,
-            [$"{Section}:Name"] = "detect",
-        };
+            foreach (var (key, value) in configured.AsEnumerable(makePathsRelative: true).Where(pair => pair.Value is not null))
+            {
+                if (file.GetSection(Section)[key] is null)
+                {
+                    values[$"{Section}:{key}"] = value;
+                }
+            }
+        }
+
+        values[$"{Section}:Type"] = live.Source;
+        values[$"{Section}:Name"] = "detect";
         foreach (var (key, value) in new[] { ("Bucket", live.Bucket), ("Prefix", live.Prefix), ("OrganizationId", live.OrganizationId) })
         {
             if (value is not null)

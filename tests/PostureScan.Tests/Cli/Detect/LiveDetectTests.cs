@@ -103,4 +103,44 @@ public sealed class LiveDetectTests
         Assert.Contains("Bucket", bucket.Error, StringComparison.Ordinal);
         Assert.Equal(0, host.Counters.TotalCalls);
     }
+
+    [Fact]
+    public async Task A_source_of_a_type_the_configuration_lists_under_audit_sources_reads_with_its_settings()
+    {
+        // The Cloud Logging endpoint is a setting of the audit source, not of the Gcp section: detect takes it from the
+        // configured source of the same type, so that it reads the log the ingestion reads.
+        const string email = "scanner@prj-sec-tooling.iam.gserviceaccount.com";
+        var key = Emulator.Gcp.GcpServiceAccountKey.Generate(email, "prj-sec-tooling");
+        var world = $$"""
+            gcp:
+              serviceAccounts:
+                - email: {{email}}
+                  publicKey: |
+            {{string.Join('\n', key.PublicKeyPem.ReplaceLineEndings("\n").Split('\n').Select(l => "            " + l))}}
+              projects:
+                - id: prj-shop
+                  regions: [{ name: us-central1 }]
+            audit:
+              cloudLogging:
+                - project: prj-shop
+                  events:
+                    - { time: 2026-11-20T09:00:00Z, name: v1.compute.packetMirrorings.insert, actor: eve@outsider.example, sourceIp: 203.0.113.20, resourceId: projects/prj-shop/regions/us-central1/packetMirrorings/pm-x, id: gcp-insert }
+            """;
+        using var dir = new TemporaryDirectory();
+        await using var host = await EmulatorHost.StartAsync(Emulator.Worlds.World.Parse(world, "world.yaml"));
+        await File.WriteAllTextAsync(dir.File("key.json"), key.ToKeyFileJson(Emulator.Gcp.GcpServiceAccountKey.TokenUri(host.Endpoint)));
+        await File.WriteAllTextAsync(dir.File("config.json"), JsonSerializer.Serialize(new
+        {
+            Gcp = new { CredentialFile = dir.File("key.json"), ResourceManagerEndpoint = host.Endpoint.ToString() },
+            Audit = new { Sources = new[] { new { Name = "cloud-audit", Type = "gcp-logging", Endpoint = host.Endpoint.ToString() } } },
+        }));
+
+        var (exit, output, error) = await DetectAsync(
+            "--source", "gcp-logging", "--config", dir.File("config.json"), "--project", "prj-shop",
+            "--since", "2026-11-20T00:00:00Z", "--until", "2026-11-21T00:00:00Z", "--format", "jsonl");
+
+        Assert.True(exit == 0, $"exit {exit}: {error}");
+        var line = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement;
+        Assert.Equal("v1.compute.packetMirrorings.insert", line.GetProperty("eventName").GetString());
+    }
 }
