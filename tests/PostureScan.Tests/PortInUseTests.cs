@@ -33,10 +33,14 @@ public sealed class PortInUseTests
 
         // Ending at all is part of the test: a scheduler started before the listener failed once kept the process alive.
         using var serve = CliProcess.Start(dir.Path, "serve", "--config", "serve.json", "--db", "serve.db");
-        var (exit, _, err) = await serve.WaitAsync(TimeSpan.FromMinutes(1));
+        var (exit, output, err) = await serve.WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(ExitCodes.UsageOrConfiguration, exit);
         Assert.Contains($"127.0.0.1:{port}: address already in use: another process holds the port; choose another with Serve:MetricsPort", err, StringComparison.Ordinal);
+
+        // Its logs (the scheduler's start among them) go to standard error, as every command's do.
+        Assert.Contains("Quartz.Core.QuartzScheduler", err, StringComparison.Ordinal);
+        Assert.Equal("", output);
     }
 
     private static TcpListener Hold(out int port)

@@ -36,6 +36,8 @@ internal static class ServeHost
         {
             logging.SetMinimumLevel(LogLevel.Information);
             logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            // Every entry on standard error, as for every other command: standard output stays for what a command prints.
+            logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             if (string.Equals(options.Serve.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
             {
                 logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
