@@ -67,6 +67,8 @@ public sealed class PolicyCommandTests
         // only the failed scope remains (3).
         Assert.True(first.Exit == 1, $"exit {first.Exit}: {first.Err}");
         Assert.True(second.Exit == 3, $"exit {second.Exit}: {second.Err}");
+        Assert.Contains("scan: --fail-on high: 1 open finding(s) at or above it; the run is also partial (1 scope(s) failed)", first.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("--fail-on", second.Err, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(first.Out);
         var findings = json.RootElement.GetProperty("findings");
         Assert.Equal(["critical", "high", "medium", "low", "info"], findings.EnumerateObject().Select(p => p.Name));

@@ -13,5 +13,5 @@ public sealed record PolicyEvaluation(
         Enum.GetValues<Severity>().ToDictionary(s => s, s => Findings.Count(f => f.IsActive && f.Severity == s));
 
     /// <summary>True when an active finding has at least <paramref name="threshold"/> severity.</summary>
-    public bool HasActiveAtOrAbove(Severity threshold) => Findings.Any(f => f.IsActive && f.Severity >= threshold);
+    public int ActiveAtOrAbove(Severity threshold) => Findings.Count(f => f.IsActive && f.Severity >= threshold);
 }

@@ -78,9 +78,15 @@ internal static class ScanRunner
             await DeliveryStage.RunAsync(delivery, store, time, Console.Error, ct);
         }
 
-        // The gate first: a CI job asked "is anything at or above this severity open?".
-        return request.FailOn is { } threshold && pipeline.Evaluation?.HasActiveAtOrAbove(threshold) == true ? ExitCodes.Findings
-            : run.IsPartial ? ExitCodes.Partial
-            : ExitCodes.Success;
+        // The gate first: a CI job asked "is anything at or above this severity open?". It says why it failed, and that
+        // the run is partial too, since exit 1 hides the 3 a partial run would give.
+        if (request.FailOn is { } threshold && pipeline.Evaluation?.ActiveAtOrAbove(threshold) is > 0 and var gated)
+        {
+            var partial = run.IsPartial ? $"; the run is also partial ({run.Scopes.Count(s => s.Status == ScopeStatus.Failed)} scope(s) failed)" : "";
+            Console.Error.WriteLine($"scan: --fail-on {FindingsTable.Name(threshold)}: {gated} open finding(s) at or above it{partial}");
+            return ExitCodes.Findings;
+        }
+
+        return run.IsPartial ? ExitCodes.Partial : ExitCodes.Success;
     }
 }

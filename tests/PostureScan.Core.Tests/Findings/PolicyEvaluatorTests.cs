@@ -151,7 +151,7 @@ public class PolicyEvaluatorTests
 
         Assert.DoesNotContain(evaluation.Findings, f => f.CheckId == "accept-all-filter");
         Assert.Equal(Severity.Critical, Of(evaluation).Single().Severity);
-        Assert.True(evaluation.HasActiveAtOrAbove(Severity.Critical));
+        Assert.Equal(1, evaluation.ActiveAtOrAbove(Severity.Critical));
         Assert.Equal(1, evaluation.ActiveBySeverity()[Severity.Critical]);
     }
 
@@ -163,7 +163,7 @@ public class PolicyEvaluatorTests
         var evaluation = Evaluate(policy, Some.RunOf(Mirror("tms-1", East)), []);
 
         Assert.Equal(FindingStatus.Suppressed, Of(evaluation).Single().Status);
-        Assert.False(evaluation.HasActiveAtOrAbove(Severity.Info));
+        Assert.Equal(0, evaluation.ActiveAtOrAbove(Severity.Info));
     }
 
     [Fact]
