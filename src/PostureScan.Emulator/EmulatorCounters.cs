@@ -4,8 +4,9 @@ namespace PostureScan.Emulator;
 
 /// <summary>
 /// Thread-safe counts of what the emulator was asked: served calls per action and per scope,
-/// rejected calls per action (writes and unsupported reads), throttled responses. Tests use
-/// <see cref="TotalRejectedWrites"/> to prove a scanner never tried to change a cloud.
+/// rejected calls per action (writes and unsupported reads), throttled responses, requests the
+/// emulator failed to answer. Tests use <see cref="TotalRejectedWrites"/> to prove a scanner never
+/// tried to change a cloud.
 /// </summary>
 public sealed class EmulatorCounters
 {
@@ -16,6 +17,7 @@ public sealed class EmulatorCounters
     private readonly ConcurrentDictionary<string, long> _throttled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _listings = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<AuditQuery> _auditQueries = new();
+    private readonly ConcurrentQueue<string> _failures = new();
 
     /// <summary>Calls to served actions, whatever their outcome (throttled and failed included).</summary>
     public long TotalCalls => _calls.Values.Sum();
@@ -42,6 +44,12 @@ public sealed class EmulatorCounters
     /// <summary>Every ranged audit-log read served (each page of a listing counts), in the order they arrived.</summary>
     public IReadOnlyList<AuditQuery> AuditQueries => [.. _auditQueries];
 
+    /// <summary>
+    /// Requests the emulator failed to answer because a handler threw, as their request log lines say
+    /// (method, path, exception); empty unless the emulator has a bug.
+    /// </summary>
+    public IReadOnlyList<string> Failures => [.. _failures];
+
     public long Calls(string action) => Get(_calls, action);
 
     public long CallsInScope(string account, string region) => Get(_scopeCalls, ScopeKey(account, region));
@@ -61,6 +69,8 @@ public sealed class EmulatorCounters
     internal void RecordListing(string bucket, string prefix) => Increment(_listings, $"{bucket}/{prefix}");
 
     internal void RecordAuditQuery(AuditQuery query) => _auditQueries.Enqueue(query);
+
+    internal void RecordFailure(string failure) => _failures.Enqueue(failure);
 
     private static string ScopeKey(string account, string region) => $"{account}/{region}";
 

@@ -85,6 +85,8 @@ public sealed class EmulatorHost : IAsyncDisposable
             app.UseRequestTiming(timing, options.TimeProvider);
         }
 
+        app.UseRequestFailures(state);
+
         app.MapAwsQuery(state, [Ec2Service.Create(), StsService.Create(), ElbService.Create()]);
         app.MapArm(state);
         app.MapGcp(state);

@@ -39,7 +39,7 @@ public sealed class ArmWireTests
                             Name = "vtap-1",
                             ResourceGroup = "rg",
                             DestinationNetworkInterfaceIPConfiguration = $"/subscriptions/{SubA}/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/nic-c/ipConfigurations/ipconfig1",
-                            Tags = new Dictionary<string, string> { ["note"] = "<script>\"x\"</script>" },
+                            Tags = new Dictionary<string, string> { ["note"] = "<script>\"x\"</script>", ["bell"] = "ring\u0007" },
                         },
                     ],
                     NetworkInterfaces =
@@ -95,6 +95,8 @@ public sealed class ArmWireTests
         Assert.Equal(200, status);
         Assert.Equal($"/subscriptions/{SubA}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkTaps/vtap-1", tap.GetProperty("id").GetString());
         Assert.Equal("<script>\"x\"</script>", tap.GetProperty("tags").GetProperty("note").GetString());
+        // JSON carries any character escaped, so Azure text is not held to the rule that keeps XML-unsafe text out of AWS.
+        Assert.Equal("ring\u0007", tap.GetProperty("tags").GetProperty("bell").GetString());
         var properties = tap.GetProperty("properties");
         Assert.Equal(4789, properties.GetProperty("destinationPort").GetInt32());
         Assert.Equal("Succeeded", properties.GetProperty("provisioningState").GetString());

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Amazon.EC2.Model;
 
@@ -46,6 +47,23 @@ public sealed partial class HostTests
         Assert.NotEqual(first.Endpoint, second.Endpoint);
         Assert.Equal(1, first.Counters.TotalCalls);
         Assert.Equal(0, second.Counters.TotalCalls);
+    }
+
+    [Fact]
+    public async Task A_request_that_fails_inside_the_emulator_is_logged_counted_and_answered_with_its_cause()
+    {
+        using var log = new FailingOnceLog();
+        await using var host = await EmulatorHost.StartAsync(TestWorlds.WithSessions(1), new EmulatorOptions { RequestLog = log });
+
+        var (status, body) = await RawAws.PostAsync(host, "Action=DescribeTrafficMirrorSessions");
+        var (after, _) = await RawAws.PostAsync(host, "Action=DescribeTrafficMirrorSessions");
+
+        const string failure = "POST / -> 500 unhandled IOException: disk full\\u0007";
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal("PostureScan emulator failure: IOException: disk full\\u0007\n", body);
+        Assert.Equal(failure, Assert.Single(host.Counters.Failures));
+        Assert.StartsWith(failure + Environment.NewLine, log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, after);
     }
 
     private static async Task<string> WaitForEndpointAsync(StringWriter output)

@@ -16,6 +16,37 @@ internal static class TestWorlds
 
     public static World Fixture() => World.Load(FixturePath("world.yaml"));
 
+    /// <summary>
+    /// Tags the EC2 side must escape and return unchanged: markup, quotes, a formula, the white space XML
+    /// keeps, an astral emoji. As YAML, and as the values it reads to.
+    /// </summary>
+    public const string HostileTags =
+        """tags: { Name: "<script>alert('x')</script>", Quote: "say \"hi\" & 'bye'", Formula: "=cmd|' /C calc'!A0", Space: "tab\there\nline", Emoji: "\U0001F6A8 é" }""";
+
+    public static Dictionary<string, string> HostileTagValues { get; } = new(StringComparer.Ordinal)
+    {
+        ["Name"] = "<script>alert('x')</script>",
+        ["Quote"] = "say \"hi\" & 'bye'",
+        ["Formula"] = "=cmd|' /C calc'!A0",
+        ["Space"] = "tab\there\nline",
+        ["Emoji"] = "\U0001F6A8 é",
+    };
+
+    /// <summary>
+    /// World YAML with the scanner key and one session in us-east-1, whose mapping starts at line 8,
+    /// column 15 and ends with <paramref name="field"/>.
+    /// </summary>
+    public static string YamlWithSession(string field) => $$"""
+        aws:
+          credentials: [{ accessKeyId: {{ScannerKey}}, account: "{{ToolingAccount}}" }]
+          accounts:
+            - id: "{{ToolingAccount}}"
+              regions:
+                - name: us-east-1
+                  sessions:
+                    - { id: tms-1, targetId: tmt-1, filterId: tmf-1, networkInterfaceId: eni-1, {{field}} }
+        """;
+
     /// <summary>One account, one region holding <paramref name="sessions"/> sessions.</summary>
     public static World WithSessions(int sessions, string region = "us-east-1") => new()
     {

@@ -152,6 +152,33 @@ public sealed class WireFormatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hostile_tags_read_from_a_world_file_come_back_unchanged()
+    {
+        await using var host = await EmulatorHost.StartAsync(World.Parse(TestWorlds.YamlWithSession(TestWorlds.HostileTags), "estate.yaml"));
+
+        var (status, xml) = await RawAws.PostAsync(host, "Action=DescribeTrafficMirrorSessions");
+
+        XNamespace ns = "http://ec2.amazonaws.com/doc/2016-11-15/";
+        var tags = XDocument.Parse(xml).Descendants(ns + "tagSet").Elements(ns + "item")
+            .ToDictionary(t => t.Element(ns + "key")!.Value, t => t.Element(ns + "value")!.Value, StringComparer.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(TestWorlds.HostileTagValues, tags);
+    }
+
+    [Theory]
+    [InlineData("ec2", "Action=DescribeTrafficMirrorSessions&TrafficMirrorSessionId.1=tms-%07", HttpStatusCode.BadRequest, "The traffic mirror session ID 'tms-\uFFFD' does not exist.")]
+    [InlineData("ec2", "Action=DescribeTrafficMirrorSessions&Filter.1.Name=%1B%5B2J&Filter.1.Value.1=x", HttpStatusCode.BadRequest, "The filter '\uFFFD[2J' is invalid")]
+    [InlineData("sts", "Action=AssumeRole&RoleSessionName=s1&RoleArn=arn%00", HttpStatusCode.Forbidden, "sts:AssumeRole on resource: arn\uFFFD")]
+    public async Task Caller_text_echoed_in_an_error_has_what_xml_cannot_carry_replaced(string service, string body, HttpStatusCode expected, string message)
+    {
+        var (status, xml) = await RawAws.PostAsync(_host, body, service: service);
+
+        Assert.Equal(expected, status);
+        Assert.EndsWith(message, XDocument.Parse(xml).Descendants().Single(e => e.Name.LocalName == "Message").Value, StringComparison.Ordinal);
+        Assert.Empty(_host.Counters.Failures);
+    }
+
+    [Fact]
     public async Task Query_string_requests_are_served_too()
     {
         using var http = new HttpClient { BaseAddress = _host.Endpoint };

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using PostureScan.Emulator.Worlds;
+using PostureScan.TestKit;
 
 namespace PostureScan.Emulator.Tests;
 
@@ -49,6 +50,66 @@ public sealed class WorldFileTests
 
         Assert.Equal((line, column), ((int)error.Line, (int)error.Column));
         Assert.Contains(detail, error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_control_character_in_an_aws_tag_value_is_refused_at_load_naming_the_file_and_the_session()
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.File("estate.yaml");
+        File.WriteAllText(path, TestWorlds.YamlWithSession("tags: { Name: \"bell\\a\" }"));
+
+        var error = Assert.Throws<WorldFormatException>(() => World.Load(path));
+
+        Assert.Equal(path, error.SourceName);
+        Assert.Equal((8, 15), ((int)error.Line, (int)error.Column));
+        Assert.Equal($"{path}(8,15): tag 'Name' of a session holds U+0007 at character 5, which XML 1.0 cannot carry: AWS's XML APIs could never return it",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData("tags: { \"\\e[2J\": x }", "a tag key of a session holds U+001B")]
+    [InlineData("tags: { Name: \"ok\\uFFFF\" }", "tag 'Name' of a session holds U+FFFF at character 3")]
+    [InlineData("description: \"nul\\0\"", "description of a session holds U+0000")]
+    [InlineData("ownerId: \"\\x0c\"", "ownerId of a session holds U+000C")]
+    public void Characters_xml_cannot_carry_are_refused_in_aws_text(string field, string detail)
+    {
+        var error = Assert.Throws<WorldFormatException>(() => World.Parse(TestWorlds.YamlWithSession(field), "estate.yaml"));
+
+        Assert.Equal((8, 15), ((int)error.Line, (int)error.Column));
+        Assert.StartsWith(detail, error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trail_bucket_prefix_that_s3_listings_cannot_carry_is_refused()
+    {
+        const string yaml = "audit:\n  trailBuckets:\n    - name: trails\n      prefix: \"org\\x01\"\n";
+
+        var error = Assert.Throws<WorldFormatException>(() => World.Parse(yaml, "estate.yaml"));
+
+        Assert.Equal((3, 7), ((int)error.Line, (int)error.Column));
+        Assert.StartsWith("prefix of a trail bucket holds U+0001", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_a_world_built_in_code_is_refused_on_start()
+    {
+        var world = TestWorlds.WithSessions(1);
+        var region = world.Aws.Accounts[0].Regions[0];
+        var tagged = region.Sessions[0] with { Tags = new Dictionary<string, string> { ["Name"] = "half \uD83D" } };
+        world = world with { Aws = world.Aws with { Accounts = [world.Aws.Accounts[0] with { Regions = [region with { Sessions = [tagged] }] }] } };
+
+        var error = await Assert.ThrowsAsync<WorldFormatException>(() => EmulatorHost.StartAsync(world));
+
+        Assert.StartsWith("tag 'Name' of a session holds U+D83D at character 6", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hostile_but_representable_aws_text_loads_unchanged()
+    {
+        var world = World.Parse(TestWorlds.YamlWithSession(TestWorlds.HostileTags), "estate.yaml");
+
+        Assert.Equal(TestWorlds.HostileTagValues, world.Aws.Accounts[0].Regions[0].Sessions[0].Tags);
     }
 
     [Fact]

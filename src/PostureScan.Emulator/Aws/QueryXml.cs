@@ -23,7 +23,10 @@ internal static class QueryXml
             w.WriteEndElement();
         }));
 
-    /// <summary>An error writer for a service with this namespace; 5xx errors are the Receiver's fault.</summary>
+    /// <summary>
+    /// An error writer for a service with this namespace; 5xx errors are the Receiver's fault. The message
+    /// may echo the caller's text (AssumeRole's role ARN), so it is made printable first.
+    /// </summary>
     public static Func<AwsError, string, string> ErrorWriter(string xmlNamespace) =>
         (error, requestId) => WireXml.Document(Indent, w =>
         {
@@ -31,7 +34,7 @@ internal static class QueryXml
             w.WriteStartElement("Error");
             w.WriteElementString("Type", error.Status >= 500 ? "Receiver" : "Sender");
             w.WriteElementString("Code", error.Code);
-            w.WriteElementString("Message", error.Message);
+            w.WriteElementString("Message", XmlCharacters.Printable(error.Message));
             w.WriteEndElement();
             w.WriteElementString("RequestId", requestId);
             w.WriteEndElement();

@@ -18,7 +18,10 @@ internal static class Ec2Xml
             w.WriteEndElement();
         }));
 
-    /// <summary>EC2 errors come on one line, with RequestID (capital ID) unlike the success body.</summary>
+    /// <summary>
+    /// EC2 errors come on one line, with RequestID (capital ID) unlike the success body. The message may
+    /// echo the caller's text, so it is made printable first.
+    /// </summary>
     public static string Error(AwsError error, string requestId) =>
         WireXml.Document("", w =>
         {
@@ -26,7 +29,7 @@ internal static class Ec2Xml
             w.WriteStartElement("Errors");
             w.WriteStartElement("Error");
             w.WriteElementString("Code", error.Code);
-            w.WriteElementString("Message", error.Message);
+            w.WriteElementString("Message", XmlCharacters.Printable(error.Message));
             w.WriteEndElement();
             w.WriteEndElement();
             w.WriteElementString("RequestID", requestId);

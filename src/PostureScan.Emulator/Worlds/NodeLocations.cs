@@ -31,6 +31,7 @@ internal sealed class NodeLocations
             "AwsFilterRule" => "a filter rule",
             "AwsPortRange" => "a port range",
             "AwsNetworkInterface" => "a network interface",
+            "TrailBucket" => "a trail bucket",
             "AzureWorld" => "azure",
             "AzureTenant" => "a tenant",
             "AzureApplication" => "an application",

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace PostureScan.Emulator.Worlds;
 
-/// <summary>Checks what YAML cannot: required values, ranges, enumerations and unique ids.</summary>
+/// <summary>Checks what YAML cannot: required values, ranges, enumerations, unique ids and text XML cannot carry.</summary>
 internal sealed partial class WorldValidator(string sourceName, NodeLocations locations)
 {
     private static readonly string[] Directions = ["ingress", "egress"];
@@ -33,6 +33,7 @@ internal sealed partial class WorldValidator(string sourceName, NodeLocations lo
 
         ValidateAzure(world.Azure);
         ValidateGcp(world.Gcp);
+        ValidateXmlText(world);
     }
 
     private void ValidateAccount(AwsAccount account)
