@@ -19,8 +19,20 @@ public sealed class AwsInventorySource : IInventorySource, IStreamingDiscovery, 
     private readonly AwsClientFactory clients;
     private readonly AccountCredentials credentials;
 
+    /// <exception cref="ArgumentException">A setting is out of its range: refused at start rather than quietly changed.</exception>
     public AwsInventorySource(AwsOptions options, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.PageSize is < 5 or > 1000)
+        {
+            throw new ArgumentException($"Aws:PageSize {options.PageSize} must be between 5 and 1000 (MaxResults of the Describe calls)", nameof(options));
+        }
+
+        if (!options.RetryMode.Equals("standard", StringComparison.OrdinalIgnoreCase) && !options.RetryMode.Equals("adaptive", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"Aws:RetryMode '{options.RetryMode}' is neither standard nor adaptive", nameof(options));
+        }
+
         this.options = options;
         this.time = time;
         clients = new AwsClientFactory(options);
@@ -81,7 +93,7 @@ public sealed class AwsInventorySource : IInventorySource, IStreamingDiscovery, 
         {
             var accountCredentials = await credentials.ForAsync(credentials.Account(scope.Account));
             using var ec2 = clients.CreateEc2(accountCredentials, scope.Region, counter);
-            var sessions = await new Ec2MirrorCollector(ec2, Math.Clamp(options.PageSize, 5, 1000)).CollectAsync(scope, cancellationToken);
+            var sessions = await new Ec2MirrorCollector(ec2, options.PageSize).CollectAsync(scope, cancellationToken);
             return new ScopeInventory(ScopeResult.Ok(scope, counter.Count, time.GetElapsedTime(started)), sessions);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -105,7 +117,7 @@ public sealed class AwsInventorySource : IInventorySource, IStreamingDiscovery, 
             {
                 var accountCredentials = await credentials.ForAsync(credentials.Account(query.Scope.Account));
                 using var ec2 = clients.CreateEc2(accountCredentials, query.Scope.Region, counter);
-                foreach (var candidate in await new Ec2CandidateLister(ec2, Math.Clamp(options.PageSize, 5, 1000)).ListAsync(query, ct))
+                foreach (var candidate in await new Ec2CandidateLister(ec2, options.PageSize).ListAsync(query, ct))
                 {
                     sources.Add(candidate);
                 }

@@ -29,14 +29,20 @@ public sealed class GcpInventorySource : IInventorySource, ICandidateLister, IDi
     public GcpInventorySource(GcpOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.PageSize is < 1 or > 500)
+        {
+            // Refused at start rather than quietly changed: 500 is the most the aggregated list returns a page.
+            throw new ArgumentException($"Gcp:PageSize {options.PageSize} must be between 1 and 500 (maxResults of the aggregated list)", nameof(options));
+        }
+
         this.options = options;
         this.time = time;
         client = new GcpRestClient(options, new GoogleAccess(options), time);
         var compute = Endpoint(options.ComputeEndpoint, nameof(options.ComputeEndpoint));
-        lister = new PacketMirroringLister(client, compute, Math.Clamp(options.PageSize, 1, 500));
-        projects = new ProjectLister(client, Endpoint(options.ResourceManagerEndpoint, nameof(options.ResourceManagerEndpoint)), Math.Clamp(options.PageSize, 1, 1000));
+        lister = new PacketMirroringLister(client, compute, options.PageSize);
+        projects = new ProjectLister(client, Endpoint(options.ResourceManagerEndpoint, nameof(options.ResourceManagerEndpoint)), options.PageSize);
         regions = new RegionCollector(client, compute);
-        instances = new InstanceCandidateLister(client, compute, Math.Clamp(options.PageSize, 1, 500));
+        instances = new InstanceCandidateLister(client, compute, options.PageSize);
     }
 
     public string Provider => Providers.Gcp;

@@ -57,7 +57,9 @@ internal static class ProviderRegistry
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException($"configuration section '{section}': {ex.Message}");
+            // The parameter's name means nothing in a settings file.
+            var message = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message;
+            throw new UsageException($"configuration section '{section}': {message}");
         }
     }
 

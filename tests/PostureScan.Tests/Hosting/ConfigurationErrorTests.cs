@@ -116,6 +116,30 @@ public sealed class ConfigurationErrorTests
         Assert.Equal($"{file}(2,13): 'Scan:MaxConcurrency' must be a whole number, not 'lots'", error.Message);
     }
 
+    [Theory]
+    [InlineData("aws", """{ "Aws": { "PageSize": 3 } }""", "configuration section 'Aws': Aws:PageSize 3 must be between 5 and 1000")]
+    [InlineData("aws", """{ "Aws": { "RetryMode": "eager" } }""", "configuration section 'Aws': Aws:RetryMode 'eager' is neither standard nor adaptive")]
+    [InlineData("gcp", """{ "Gcp": { "PageSize": 900 } }""", "configuration section 'Gcp': Gcp:PageSize 900 must be between 1 and 500")]
+    public void A_provider_setting_out_of_its_range_is_refused_not_quietly_changed(string provider, string json, string expected)
+    {
+        var error = Assert.Throws<UsageException>(() => ProviderRegistry.Create(FromJson(json), TimeProvider.System, [provider]));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_provider_refusal_does_not_name_a_code_parameter()
+    {
+        var error = Assert.Throws<UsageException>(() => ProviderRegistry.Create(
+            FromJson("""{ "Azure": { "TenantId": "00000000-0000-0000-0000-000000000001", "ClientId": "app" } }"""), TimeProvider.System, ["azure"]));
+
+        Assert.StartsWith("configuration section 'Azure': ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Microsoft.Extensions.Configuration.IConfiguration FromJson(string json) =>
+        AppConfiguration.Load(null, embeddedJson: new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
     [Fact]
     public void A_default_setting_that_cannot_be_used_keeps_its_message()
     {
