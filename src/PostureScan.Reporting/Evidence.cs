@@ -29,20 +29,17 @@ internal static class Evidence
             .Select(t => $"{Text.SafeText.Clean(t.Key, 128)}={Text.SafeText.Clean(t.Value, maxValue)}"))
         + (tags.Count > 20 ? $"; and {tags.Count - 20} more tags" : "");
 
-    /// <summary>The creation and every change after it, oldest first, as lines.</summary>
+    /// <summary>The creation, every change after it and the calls logged before it (a refused create), oldest first, as lines.</summary>
     public static IReadOnlyList<string> Timeline(Core.Attribution.Attribution attribution)
     {
-        var lines = new List<string>();
+        var lines = new List<string>(attribution.BeforeCreation.OrderBy(c => c.Time).Select(Line));
         if (attribution.CreatedAt is { } created)
         {
             lines.Add($"{Formats.Time(created)}: created by {attribution.Actor ?? "an unknown actor"} from {attribution.SourceIp ?? "an unknown address"}"
                 + (attribution.UserAgent is { Length: > 0 } agent ? $" ({agent})" : ""));
         }
 
-        foreach (var change in attribution.Changes.OrderBy(c => c.Time))
-        {
-            lines.Add($"{Formats.Time(change.Time)}: {change.EventName} ({change.Action}, {change.Outcome}) by {change.Actor ?? "an unknown actor"} from {change.SourceIp ?? "an unknown address"}, event {change.EventId}");
-        }
+        lines.AddRange(attribution.Changes.OrderBy(c => c.Time).Select(Line));
 
         if (attribution.Reason is { Length: > 0 } reason)
         {
@@ -51,4 +48,7 @@ internal static class Evidence
 
         return lines;
     }
+
+    private static string Line(Core.Attribution.AttributedChange change) =>
+        $"{Formats.Time(change.Time)}: {change.EventName} ({change.Action}, {change.Outcome}) by {change.Actor ?? "an unknown actor"} from {change.SourceIp ?? "an unknown address"}, event {change.EventId}";
 }

@@ -79,6 +79,8 @@ public sealed class DemoTests
         Assert.Equal(("tap-configuration", "guest.contractor@outlook.example"), attribution.Session(outside.Id)!.Parts[^1] is var diag ? (diag.Kind, diag.Attribution.Actor) : default);
         var contractor = attribution.Session(payments.Id)!.Session;
         Assert.Equal(("pat@contractor-lab.example", "203.0.113.78"), (contractor.Actor, contractor.SourceIp));
+        Assert.Empty(contractor.Changes); // the insert refused five minutes earlier is evidence, not a change
+        Assert.Equal(("failure", "7 PERMISSION_DENIED"), Assert.Single(contractor.BeforeCreation) is var refused ? (refused.Outcome, refused.ErrorCode) : default);
         Assert.Equal(Core.Attribution.AttributionState.Attributed, attribution.Session(gcpSanctioned.Id)!.Session.State);
         var evaluation = await store.GetEvaluationAsync(run.Id, CancellationToken.None);
         var flagged = evaluation!.Findings.Where(f => f.IsActive).Select(f => (f.CheckId, f.ResourceId)).ToHashSet();

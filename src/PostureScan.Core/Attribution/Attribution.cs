@@ -9,7 +9,10 @@ namespace PostureScan.Core.Attribution;
 /// the log window that was searched).
 /// </summary>
 /// <param name="EventIds">The create event first, then the ids of <paramref name="Changes"/>.</param>
-/// <param name="Changes">Every later event on the resource (modify, delete, failed attempts), newest last.</param>
+/// <param name="Changes">
+/// Every event on the resource after its create event (modify, delete, failed attempts), newest last; when no
+/// create event was found, every event on it.
+/// </param>
 /// <param name="SessionIssuer">For an assumed role, the role that issued the session (CloudTrail <c>sessionContext.sessionIssuer.arn</c>).</param>
 /// <param name="RoleSessionName">For an assumed role, the session name the caller chose (the last segment of the assumed-role ARN).</param>
 /// <param name="InvokedBy">The service that made the call on the principal's behalf (CloudTrail <c>invokedBy</c>).</param>
@@ -29,4 +32,13 @@ public sealed record Attribution(
     string? RoleSessionName = null,
     string? InvokedBy = null,
     AuditWindow? Window = null,
-    string? CreateEventName = null);
+    string? CreateEventName = null)
+{
+    /// <summary>
+    /// Events on the resource logged before its create event, oldest first: a refused create, most often, or a
+    /// call on an earlier resource of the same name. They changed nothing that exists now, so they are not
+    /// <see cref="Changes"/>; they are evidence, and the timelines keep them. Runs stored before this list
+    /// existed read it as empty (their earlier events are among their changes).
+    /// </summary>
+    public IReadOnlyList<AttributedChange> BeforeCreation { get; init; } = [];
+}

@@ -12,7 +12,12 @@ internal sealed class PartAttributor(EventIndex index, CoverageLookup coverage)
         var events = index.For(resourceId);
         var create = events.FirstOrDefault(e => EventIndex.Creates(e, resourceId));
         var window = coverage.Window(scope);
-        var changes = events.Where(e => !ReferenceEquals(e, create)).Select(e => Change(e, resourceId)).ToList();
+
+        // A change happens to the resource once it exists. A call logged before its create event (a refused create,
+        // most often) acted on nothing that exists now: it is kept apart as evidence and is never its last change.
+        // Without a create event there is no creation to precede, so every event counts as a change.
+        bool LoggedBeforeCreation(AuditEvent e) => create is not null && e.Time < create.Time;
+        var changes = events.Where(e => !ReferenceEquals(e, create) && !LoggedBeforeCreation(e)).Select(e => Change(e, resourceId)).ToList();
         var changeIds = changes.Select(c => c.EventId);
 
         if (create is not null)
@@ -32,7 +37,10 @@ internal sealed class PartAttributor(EventIndex index, CoverageLookup coverage)
                 details.RoleSessionName,
                 details.InvokedBy,
                 window,
-                create.EventName);
+                create.EventName)
+            {
+                BeforeCreation = [.. events.Where(LoggedBeforeCreation).Select(e => Change(e, resourceId))],
+            };
         }
 
         var (state, reason) = Unattributed(scope, window, createdAfter);

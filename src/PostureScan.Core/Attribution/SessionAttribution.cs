@@ -10,7 +10,10 @@ public sealed record SessionAttribution(string SessionId, Scope Scope, IReadOnly
     /// <summary>The session's own attribution (the first part).</summary>
     public Attribution Session => Parts[0].Attribution;
 
-    /// <summary>Every event of the session and its parts, oldest first: the create events and the changes after them.</summary>
+    /// <summary>
+    /// Every event of the session and its parts, oldest first: the create events, the changes after them, and the
+    /// calls logged before them (a refused create).
+    /// </summary>
     public IReadOnlyList<TimelineEntry> Timeline()
     {
         var entries = new Dictionary<string, TimelineEntry>(StringComparer.Ordinal);
@@ -28,7 +31,7 @@ public sealed record SessionAttribution(string SessionId, Scope Scope, IReadOnly
         // Changes second: an event that created one part (a rule) and changed another (its filter) shows as the creation.
         foreach (var part in Parts)
         {
-            foreach (var change in part.Attribution.Changes)
+            foreach (var change in part.Attribution.BeforeCreation.Concat(part.Attribution.Changes))
             {
                 entries.TryAdd(change.EventId, new TimelineEntry(part.Kind, part.Attribution.ResourceId, change));
             }

@@ -190,7 +190,9 @@ public sealed class ProviderAttributionTests
         Assert.Equal(AttributionState.Attributed, mirroring.State);
         Assert.EndsWith(Mirroring, mirroring.ResourceId, StringComparison.Ordinal);
         Assert.Equal(("ops@shop.example", "192.0.2.20", "gcp-insert"), (mirroring.Actor, mirroring.SourceIp, mirroring.EventIds[0]));
-        Assert.Equal(["gcp-denied", "gcp-patch"], mirroring.Changes.Select(c => c.EventId));
+        // The insert refused before the creation changed nothing: it is not a change, yet stays as evidence.
+        Assert.Equal(["gcp-patch"], mirroring.Changes.Select(c => c.EventId));
+        Assert.Equal("gcp-denied", Assert.Single(mirroring.BeforeCreation).EventId);
         var refused = Assert.Single(result.Stored.Report.FailedAttempts);
         Assert.Equal(("gcp-denied", "eve@outsider.example"), (refused.EventId, refused.Actor));
         Assert.Contains(scan.Host.Counters.AuditQueries, q => q.Service == "logging" && q.Scope == "prj-shop");
