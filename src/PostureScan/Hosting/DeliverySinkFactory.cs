@@ -54,19 +54,36 @@ internal static class DeliverySinkFactory
         ["slack"] = VendorSinks.Slack,
     };
 
-    private static IDeliverySink CreateOne(SinkContext c) =>
-        Builders.TryGetValue(c.Settings.Type, out var build)
-            ? build(c)
-            : Types.Contains(c.Settings.Type, StringComparer.OrdinalIgnoreCase)
-                ? throw new UsageException($"{c.Where}: sink type '{c.Settings.Type}' is not available in this build")
-                : throw new UsageException($"{c.Where}: Type must be one of {string.Join(", ", Types)}");
+    private static IDeliverySink CreateOne(SinkContext c)
+    {
+        if (!Builders.TryGetValue(c.Settings.Type, out var build))
+        {
+            throw Types.Contains(c.Settings.Type, StringComparer.OrdinalIgnoreCase)
+                ? new UsageException($"{c.Where}: sink type '{c.Settings.Type}' is not available in this build")
+                : new UsageException($"{c.Where}: Type must be one of {string.Join(", ", Types)}");
+        }
+
+        RefuseMisplacedFields(c.Settings, c.Where);
+        return build(c);
+    }
+
+    /// <summary>A field of another sink type is an error, not silently ignored; every such field is named by its key.</summary>
+    private static void RefuseMisplacedFields(DeliverySinkSettings s, string where)
+    {
+        var misplaced = SinkFields.Misplaced(s);
+        if (misplaced.Count > 0)
+        {
+            throw new UsageException(string.Join("; ", misplaced.Select(f =>
+                $"{where}:{f.Name} does not apply to type {s.Type}, only to {Listed(f.Types)}")));
+        }
+    }
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string Listed(IReadOnlyList<string> items) =>
+        items.Count < 2 ? string.Join("", items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 
     private static WebhookSink Webhook(SinkContext c)
     {
-        c.Refuse(nameof(DeliverySinkSettings.Token), c.Settings.Token ?? c.Settings.TokenFromEnv);
-        c.Refuse(nameof(DeliverySinkSettings.Category), c.Settings.Category, c.Settings.SourceName, c.Settings.SourceHost);
-        c.Refuse(nameof(DeliverySinkSettings.SourceType), c.Settings.SourceType, c.Settings.Index, c.Settings.Source);
-        c.Refuse(nameof(DeliverySinkSettings.MaxBodyBytes), VendorSinks.IfSet(c.Settings.MaxBodyBytes), VendorSinks.IfSet(c.Settings.MaxFindings));
         var url = c.Url(required: true)!;
         var secret = c.Secret(nameof(DeliverySinkSettings.Secret), c.Settings.Secret, c.Settings.SecretFromEnv, required: false);
         return new WebhookSink(c.Settings.Name, c.Subscription, url, secret, c.BatchSize(WebhookSink.DefaultBatchSize, 500), c.Http);

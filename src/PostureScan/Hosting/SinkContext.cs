@@ -70,13 +70,4 @@ internal sealed class SinkContext(
         var n when n >= 1 && n <= maximum => n,
         _ => throw new UsageException($"{Where}:MaxBatchSize must be between 1 and {maximum}"),
     };
-
-    /// <summary>Refuses a field of another sink type, so a misplaced setting is an error, not silently ignored.</summary>
-    public void Refuse(string field, params string?[] values)
-    {
-        if (values.Any(v => v is not null))
-        {
-            throw new UsageException($"{Where}: {field} (and the fields that go with it) does not apply to type {Settings.Type}");
-        }
-    }
 }

@@ -7,18 +7,14 @@ using PostureScan.Delivery.SumoLogic;
 namespace PostureScan.Hosting;
 
 /// <summary>
-/// The Sumo Logic, Splunk HEC and Slack cases of <see cref="DeliverySinkFactory"/>: each refuses the other
-/// types' fields, takes its secret through <see cref="SinkContext"/> (so the redactor knows it) and leaves
-/// unset fields at the sink's defaults (docs/delivery-sinks.md).
+/// The Sumo Logic, Splunk HEC and Slack cases of <see cref="DeliverySinkFactory"/> (which has already refused
+/// the other types' fields, see <see cref="SinkFields"/>): each takes its secret through <see cref="SinkContext"/>
+/// (so the redactor knows it) and leaves unset fields at the sink's defaults (docs/delivery-sinks.md).
 /// </summary>
 internal static class VendorSinks
 {
     public static IDeliverySink SumoLogic(SinkContext c)
     {
-        c.Refuse(nameof(DeliverySinkSettings.Token), c.Settings.Token ?? c.Settings.TokenFromEnv);
-        c.Refuse(nameof(DeliverySinkSettings.Secret), c.Settings.Secret ?? c.Settings.SecretFromEnv);
-        c.Refuse(nameof(DeliverySinkSettings.SourceType), c.Settings.SourceType, c.Settings.Index, c.Settings.Source);
-        c.Refuse(nameof(DeliverySinkSettings.MaxFindings), IfSet(c.Settings.MaxFindings));
         var defaults = new SumoLogicSinkOptions { Name = c.Settings.Name, Url = c.Url(required: true)!, Subscription = c.Subscription };
         var options = defaults with
         {
@@ -33,9 +29,6 @@ internal static class VendorSinks
 
     public static IDeliverySink Splunk(SinkContext c)
     {
-        c.Refuse(nameof(DeliverySinkSettings.Secret), c.Settings.Secret ?? c.Settings.SecretFromEnv);
-        c.Refuse(nameof(DeliverySinkSettings.Category), c.Settings.Category, c.Settings.SourceName);
-        c.Refuse(nameof(DeliverySinkSettings.MaxFindings), IfSet(c.Settings.MaxFindings));
         var token = c.Secret(nameof(DeliverySinkSettings.Token), c.Settings.Token, c.Settings.TokenFromEnv, required: true)!;
         var defaults = new SplunkHecSinkOptions { Name = c.Settings.Name, BaseUrl = c.Url(required: true)!, Token = token, Subscription = c.Subscription };
         var options = defaults with
@@ -52,12 +45,6 @@ internal static class VendorSinks
 
     public static IDeliverySink Slack(SinkContext c)
     {
-        c.Refuse(nameof(DeliverySinkSettings.Token), c.Settings.Token ?? c.Settings.TokenFromEnv);
-        c.Refuse(nameof(DeliverySinkSettings.Secret), c.Settings.Secret ?? c.Settings.SecretFromEnv);
-        c.Refuse(nameof(DeliverySinkSettings.Category), c.Settings.Category, c.Settings.SourceName, c.Settings.SourceHost);
-        c.Refuse(nameof(DeliverySinkSettings.SourceType), c.Settings.SourceType, c.Settings.Index, c.Settings.Source);
-        c.Refuse(nameof(DeliverySinkSettings.MaxBatchSize), IfSet(c.Settings.MaxBatchSize), IfSet(c.Settings.MaxBodyBytes));
-
         // Slack takes one message per run: no Events means run summaries, and any other kind is a mistake.
         if (c.Settings.Events.Count > 0 && c.Subscription.Kinds.Any(k => k != DeliveryEventKind.RunSummary))
         {
@@ -69,9 +56,6 @@ internal static class VendorSinks
         var options = defaults with { MaxFindings = c.Settings.MaxFindings ?? defaults.MaxFindings };
         return Build(c, () => new SlackSink(options, c.Http, TimeProvider.System));
     }
-
-    /// <summary>For <see cref="SinkContext.Refuse"/>: a number field counts as given when it is not its default.</summary>
-    public static string? IfSet(int? value) => value is null or 0 ? null : "set";
 
     /// <summary>A sink's own checks throw ArgumentException (never quoting a secret): here that is a configuration error.</summary>
     private static IDeliverySink Build(SinkContext c, Func<IDeliverySink> create)

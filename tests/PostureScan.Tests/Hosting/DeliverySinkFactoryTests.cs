@@ -75,6 +75,59 @@ public sealed class DeliverySinkFactoryTests
         Assert.DoesNotContain("T0KEN", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("webhook", "MaxFindings", "3", "Delivery:Sinks:0:MaxFindings does not apply to type webhook, only to slack")]
+    [InlineData("webhook", "MaxFindings", "0", "Delivery:Sinks:0:MaxFindings does not apply to type webhook, only to slack")]
+    [InlineData("webhook", "Index", "main", "Delivery:Sinks:0:Index does not apply to type webhook, only to splunk")]
+    [InlineData("sumologic", "Index", "main", "Delivery:Sinks:0:Index does not apply to type sumologic, only to splunk")]
+    [InlineData("webhook", "SourceHost", "node-7", "Delivery:Sinks:0:SourceHost does not apply to type webhook, only to sumologic and splunk")]
+    [InlineData("webhook", "TokenFromEnv", "HOOK_KEY", "Delivery:Sinks:0:TokenFromEnv does not apply to type webhook, only to splunk")]
+    [InlineData("splunk", "SecretFromEnv", "HOOK_KEY", "Delivery:Sinks:0:SecretFromEnv does not apply to type splunk, only to webhook")]
+    [InlineData("slack", "MaxBodyBytes", "2048", "Delivery:Sinks:0:MaxBodyBytes does not apply to type slack, only to sumologic and splunk")]
+    [InlineData("slack", "MaxBatchSize", "5", "Delivery:Sinks:0:MaxBatchSize does not apply to type slack, only to webhook, sumologic and splunk")]
+    public void A_field_of_another_type_is_refused_under_its_own_key(string type, string field, string value, string expected)
+    {
+        var error = Assert.Throws<UsageException>(() => Create(new()
+        {
+            ["Delivery:Sinks:0:Name"] = "sink",
+            ["Delivery:Sinks:0:Type"] = type,
+            ["Delivery:Sinks:0:UrlFromEnv"] = "HOOK_URL",
+            [$"Delivery:Sinks:0:{field}"] = value,
+        }));
+
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public void Every_misplaced_field_is_named_at_once()
+    {
+        var error = Assert.Throws<UsageException>(() => Create(new()
+        {
+            ["Delivery:Sinks:0:Name"] = "soar",
+            ["Delivery:Sinks:0:Type"] = "webhook",
+            ["Delivery:Sinks:0:UrlFromEnv"] = "HOOK_URL",
+            ["Delivery:Sinks:0:Source"] = "ps",
+            ["Delivery:Sinks:0:MaxFindings"] = "3",
+        }));
+
+        Assert.Equal(
+            "Delivery:Sinks:0:Source does not apply to type webhook, only to splunk; Delivery:Sinks:0:MaxFindings does not apply to type webhook, only to slack",
+            error.Message);
+    }
+
+    [Fact]
+    public void Every_field_is_common_or_listed_with_the_types_that_use_it()
+    {
+        string[] common = ["Name", "Type", "MinSeverity", "Events", "Url", "UrlFromEnv"];
+        var listed = SinkFields.TypeSpecific.Select(f => f.Name).ToList();
+
+        Assert.Equal(
+            typeof(DeliverySinkSettings).GetProperties().Select(p => p.Name).Except(common).Order(),
+            listed.Order());
+        Assert.Equal(listed.Count, listed.Distinct().Count());
+        Assert.All(SinkFields.TypeSpecific.SelectMany(f => f.Types), t => Assert.Contains(t, DeliverySinkFactory.Types));
+    }
+
     [Fact]
     public void A_missing_variable_is_named_and_an_invalid_url_is_not_quoted()
     {
