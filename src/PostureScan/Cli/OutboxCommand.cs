@@ -81,6 +81,15 @@ internal static class OutboxCommand
 
             await using var store = await OpenAsync(parse.GetValue(config), parse.GetValue(db), ct);
             var count = await store.RetryDeadAsync(parse.GetValue(sink), parse.GetValue(id), ct);
+
+            // --all-dead may find none; an id names one row, and when that row is not a dead letter the user mistyped it.
+            if (count == 0 && parse.GetValue(id) is { } missing)
+            {
+                var ofSink = parse.GetValue(sink) is { } name ? $" in sink '{name}'" : "";
+                throw new UsageException(
+                    $"outbox retry: no dead letter has id {missing.ToString(CultureInfo.InvariantCulture)}{ofSink} (outbox list --state dead shows them)");
+            }
+
             await Console.Out.WriteLineAsync($"{count} dead letters queued again");
             return ExitCodes.Success;
         });
