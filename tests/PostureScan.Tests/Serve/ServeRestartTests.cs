@@ -46,7 +46,7 @@ public sealed class ServeRestartTests
         using var second = CliProcess.Start(dir.Path, "serve", "--config", config, "--db", db);
         var secondRun = await LatestRunAsync(dir.Path, db, firstRun);
         second.Kill();
-        var (_, logs, _) = await second.WaitAsync(TimeSpan.FromSeconds(30));
+        var (_, _, logs) = await second.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.NotEqual(firstRun, secondRun);
         Assert.Contains("Schedule scan-cron kept from the store", logs, StringComparison.Ordinal);
