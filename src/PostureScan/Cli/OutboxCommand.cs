@@ -90,7 +90,7 @@ internal static class OutboxCommand
                     $"outbox retry: no dead letter has id {missing.ToString(CultureInfo.InvariantCulture)}{ofSink} (outbox list --state dead shows them)");
             }
 
-            await Console.Out.WriteLineAsync($"{count} dead letters queued again");
+            await Console.Out.WriteLineAsync(count == 1 ? "1 dead letter queued again" : $"{count} dead letters queued again");
             return ExitCodes.Success;
         });
         return command;

@@ -45,7 +45,7 @@ public sealed class OutboxRetryCommandTests
 
         var one = await CliProcess.RunAsync(dir.Path, "outbox", "retry", "--db", db, "--sink", "hooks", "--id", Text(dead));
         Assert.True(one.Exit == 0, one.Err);
-        Assert.Contains("1 dead letters queued again", one.Out, StringComparison.Ordinal);
+        Assert.Contains("1 dead letter queued again", one.Out, StringComparison.Ordinal);
         var row = await RowAsync(db, dead);
         Assert.Equal((OutboxState.Pending, 0), (row.State, row.Attempts));
 
