@@ -10,7 +10,16 @@ internal sealed class PartAttributor(EventIndex index, CoverageLookup coverage)
     public Attribution Attribute(string resourceId, Scope scope, DateTimeOffset? createdAfter)
     {
         var events = index.For(resourceId);
-        var create = events.FirstOrDefault(e => EventIndex.Creates(e, resourceId));
+
+        // A GCP or Azure name can be deleted and created again: the resource that exists now is the one created after
+        // the last delete of that name that a create followed. Only a delete of the resource itself counts (its first
+        // id), not of something that referred to it; a delete no create followed (one whose operation never finished,
+        // as the resource is still listed) ends nothing. Azure's later writes of one resource stay its changes: the
+        // first create after that delete wins.
+        var lastCreate = events.LastOrDefault(e => EventIndex.Creates(e, resourceId));
+        var ended = lastCreate is null ? null : events.LastOrDefault(e =>
+            e.Time < lastCreate.Time && EventIndex.Deletes(e, resourceId) && ResourceKeys.Of(e.ResourceIds[0]) == ResourceKeys.Of(resourceId));
+        var create = events.FirstOrDefault(e => EventIndex.Creates(e, resourceId) && (ended is null || e.Time > ended.Time));
         var window = coverage.Window(scope);
 
         // A change happens to the resource once it exists. A call logged before its create event (a refused create,

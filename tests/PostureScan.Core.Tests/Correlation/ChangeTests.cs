@@ -48,6 +48,22 @@ public sealed class ChangeTests
     }
 
     [Fact]
+    public void A_name_deleted_and_created_again_is_attributed_to_its_latest_creator()
+    {
+        var recreated = T0.AddDays(2);
+        AuditEvent By(AuditEvent e, string actor) => e with { Actor = actor };
+
+        var mirroring = Correlated(
+            By(Call("gcp-old-insert", Insert, AuditAction.Create, T0.AddDays(-10)), "alice@shop.example"),
+            By(Call("gcp-old-delete", "v1.compute.packetMirrorings.delete", AuditAction.Delete, T0.AddDays(-5)), "alice@shop.example"),
+            By(Call("gcp-new-insert", Insert, AuditAction.Create, recreated), "mallory@outsider.example")).Session;
+
+        Assert.Equal(("mallory@outsider.example", recreated), (mirroring.Actor, mirroring.CreatedAt));
+        Assert.Empty(mirroring.Changes);
+        Assert.Equal(["gcp-old-insert", "gcp-old-delete"], mirroring.BeforeCreation.Select(c => c.EventId));
+    }
+
+    [Fact]
     public void A_change_after_the_creation_is_still_counted_and_the_last_change_is_never_before_the_creation()
     {
         var mirroring = Correlated(
