@@ -145,4 +145,26 @@ public sealed class CloudTrailLookupSourceTests
         Assert.Equal(AuditSourceFailureKind.Configuration, result.Failure?.Kind);
         Assert.Equal(0, host.Counters.TotalCalls);
     }
+
+    [Fact]
+    public async Task A_record_with_unpaired_surrogate_escapes_in_fields_its_caller_controls_is_kept_with_U_FFFD()
+    {
+        // Valid JSON that System.Text.Json refuses to read as a string; the emulator serves the record as written.
+        const string Raw = """{"eventVersion":"1.10","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::ACCOUNT:user/mallory","accountId":"ACCOUNT"},"eventTime":"TIME","eventSource":"ec2.amazonaws.com","eventName":"CreateTrafficMirrorSession","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.66","userAgent":"aws-cli/2.22.4\ud800","requestParameters":{"CreateTrafficMirrorSessionRequest":{"TagSpecification":{"Tag":{"Key":"Name","Value":"x\udfff"}}}},"eventID":"hidden","recipientAccountId":"ACCOUNT"}""";
+        var time = Until.AddHours(-1);
+        var raw = Raw.Replace("ACCOUNT", BaseAccount, StringComparison.Ordinal)
+            .Replace("TIME", time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var record = new AuditRecord { Time = time, Name = "CreateTrafficMirrorSession", Actor = $"arn:aws:iam::{BaseAccount}:user/mallory", Raw = raw };
+        var world = WithTrails(TwoAccounts("us-east-1"), [Log(BaseAccount, "us-east-1", [record])]);
+        await using var host = await EmulatorHost.StartAsync(world);
+        using var source = Source(host, [BaseAccount]);
+        var collected = new Collected();
+
+        var result = await source.ReadAsync(Request(Until.AddDays(-1), ScopeOf(BaseAccount, "us-east-1")), collected.Add, CancellationToken.None);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Scopes.Select(s => s.Failure)));
+        Assert.Equal((1L, 1L, 0L), (result.Scopes[0].Records, result.Scopes[0].Matched, result.Scopes[0].Malformed));
+        var session = Assert.Single(collected.Events);
+        Assert.Equal(("hidden", $"arn:aws:iam::{BaseAccount}:user/mallory", "aws-cli/2.22.4\uFFFD"), (session.EventId, session.Actor, session.UserAgent));
+    }
 }

@@ -104,4 +104,27 @@ public sealed class ActivityLogSourceTests
         Assert.Equal([Prod, Security], result.Scopes.Select(s => s.Scope.Account).Order());
         Assert.Equal(2 + 2 + 4, events.Count);
     }
+
+    [Fact]
+    public async Task An_event_with_an_unpaired_surrogate_escape_is_kept_with_U_FFFD_in_its_place()
+    {
+        // Valid JSON that System.Text.Json refuses to read as a string; the emulator serves the record as written.
+        const string Raw = """{"caller":"mallory\udbff@contoso.example","eventDataId":"odd-caller","eventTimestamp":"TIME","operationName":{"value":"Microsoft.Network/virtualNetworkTaps/write"},"status":{"value":"Succeeded"},"subscriptionId":"SUBSCRIPTION","resourceId":"RESOURCE","httpRequest":{"clientIpAddress":"203.0.113.66"}}""";
+        var time = Until.AddHours(-1);
+        var raw = Raw.Replace("TIME", time.ToString("O", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("SUBSCRIPTION", Prod, StringComparison.Ordinal).Replace("RESOURCE", TapId(Prod, "tap-odd"), StringComparison.Ordinal);
+        var record = new AuditRecord { Time = time, Name = "Microsoft.Network/virtualNetworkTaps/write", ResourceId = TapId(Prod, "tap-odd"), Raw = raw };
+        var world = WithLogs(World(pageSize: 5, Subscription(Prod)), new ActivityLog { Subscription = Prod, Events = [record] });
+        await using var host = await EmulatorHost.StartAsync(world);
+        using var source = Source(host, Prod);
+        var events = new List<AuditEvent>();
+
+        var result = await source.ReadAsync(Request(Prod), events.Add, CancellationToken.None);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Scopes.Select(s => s.Failure)));
+        Assert.Equal(0L, Assert.Single(result.Scopes).Malformed);
+        // A write is logged at its begin and at its end; the emulator serves the one raw record for both.
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal(("odd-caller", "mallory\uFFFD@contoso.example", "203.0.113.66"), (e.EventId, e.Actor, e.SourceIp)));
+    }
 }

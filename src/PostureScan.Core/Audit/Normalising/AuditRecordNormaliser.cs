@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PostureScan.Core.Audit.Reading;
 
 namespace PostureScan.Core.Audit.Normalising;
 
@@ -24,12 +25,12 @@ internal static class AuditRecordNormaliser
         }
 
         // A LookupEvents page holds each CloudTrail record as a JSON string.
-        if (record.TryGetProperty("CloudTrailEvent", out var inner))
+        if (TolerantJson.TryGetProperty(record, "CloudTrailEvent", out var inner))
         {
             return NormaliseLookupEvent(inner, input, keepRaw, out error);
         }
 
-        var profile = PlatformProfiles.ByShape.FirstOrDefault(s => record.TryGetProperty(s.Field, out _)).Profile;
+        var profile = PlatformProfiles.ByShape.FirstOrDefault(s => TolerantJson.TryGetProperty(record, s.Field, out _)).Profile;
         if (profile is null)
         {
             error = "record of no known audit-log shape";
@@ -82,11 +83,11 @@ internal static class AuditRecordNormaliser
             return null;
         }
 
-        var bytes = System.Text.Encoding.UTF8.GetBytes(inner.GetString()!);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(TolerantJson.StringOf(inner)!);
         try
         {
             using var document = JsonDocument.Parse(bytes, InnerOptions);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("CloudTrailEvent", out _))
+            if (document.RootElement.ValueKind == JsonValueKind.Object && TolerantJson.TryGetProperty(document.RootElement, "CloudTrailEvent", out _))
             {
                 error = "CloudTrailEvent nests another CloudTrailEvent";
                 return null;

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using PostureScan.Core.Audit.Reading;
 
 namespace PostureScan.Core.Audit.Normalising;
 
 /// <summary>
 /// Reads fields of a parsed record by path. A path segment is a property name, a decimal index into
-/// an array, or "*" for every element of an array. Strings are bounded: log fields are hostile.
+/// an array, or "*" for every element of an array. Strings are bounded and read through
+/// <see cref="TolerantJson"/>: log fields are hostile.
 /// </summary>
 internal static class JsonFields
 {
@@ -16,7 +18,7 @@ internal static class JsonFields
         var current = element;
         foreach (var segment in path)
         {
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var next))
+            if (current.ValueKind == JsonValueKind.Object && TolerantJson.TryGetProperty(current, segment, out var next))
             {
                 current = next;
             }
@@ -88,7 +90,7 @@ internal static class JsonFields
     {
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => TolerantJson.StringOf(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };

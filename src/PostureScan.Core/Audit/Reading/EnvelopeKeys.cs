@@ -36,9 +36,11 @@ internal static class EnvelopeKeys
             return EnvelopeKey.Other;
         }
 
+        // Comparing an escaped name unescapes it, which throws on an unpaired surrogate: unescape it tolerantly first.
+        var name = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(TolerantJson.Unescape(reader.ValueSpan)) : reader.ValueSpan;
         foreach (var key in RecordArrays)
         {
-            if (reader.ValueTextEquals(key))
+            if (name.SequenceEqual(key))
             {
                 return EnvelopeKey.RecordArray;
             }
@@ -46,7 +48,7 @@ internal static class EnvelopeKeys
 
         foreach (var key in Paging)
         {
-            if (reader.ValueTextEquals(key))
+            if (name.SequenceEqual(key))
             {
                 return EnvelopeKey.Paging;
             }

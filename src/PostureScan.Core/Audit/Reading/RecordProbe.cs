@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PostureScan.Core.Audit.Matching;
 
 namespace PostureScan.Core.Audit.Reading;
@@ -47,13 +46,5 @@ internal static class RecordProbe
         matcher.MatchesEverything || (escaped ? matcher.MatchesUtf8(Unescape(quoted[1..^1])) : matcher.MatchesUtf8(quoted[1..^1]));
 
     /// <summary>Unescapes string content (rare in names and keys) so "\u0054rafficMirror" cannot hide from the match.</summary>
-    private static byte[] Unescape(ReadOnlySpan<byte> content)
-    {
-        var quoted = new byte[content.Length + 2];
-        quoted[0] = quoted[^1] = (byte)'"';
-        content.CopyTo(quoted.AsSpan(1));
-        var reader = new Utf8JsonReader(quoted);
-        reader.Read();
-        return System.Text.Encoding.UTF8.GetBytes(reader.GetString() ?? "");
-    }
+    private static byte[] Unescape(ReadOnlySpan<byte> content) => System.Text.Encoding.UTF8.GetBytes(TolerantJson.Unescape(content));
 }
