@@ -24,7 +24,7 @@ internal static class RequestFailures
             catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
             {
                 var cause = $"{e.GetType().Name}: {Printable(e.Message)}";
-                var failure = $"{context.Request.Method} {context.Request.Path} -> 500 unhandled {cause}";
+                var failure = $"{Printable(context.Request.Method)} {Printable(context.Request.Path.ToString())} -> 500 unhandled {cause}";
                 state.Counters.RecordFailure(failure);
                 state.Options.RequestLog?.WriteLine(failure);
                 if (context.Response.HasStarted)
@@ -43,8 +43,9 @@ internal static class RequestFailures
     }
 
     /// <summary>
-    /// The message may quote the caller's text (an XmlException names the character it refused), and the
-    /// request log is often a terminal, so control characters are written as \uXXXX escapes.
+    /// The message may quote the caller's text (an XmlException names the character it refused), as the path
+    /// and method are the caller's, and the request log is often a terminal, so control characters are written
+    /// as \uXXXX escapes.
     /// </summary>
     private static string Printable(string text)
     {
