@@ -9,8 +9,9 @@ namespace PostureScan.Emulator.S3;
 
 /// <summary>
 /// The log files of each trail bucket, made once from the world's CloudTrail events: one gzip
-/// <c>{"Records":[...]}</c> per account, region and hour, named and filed as CloudTrail names them. A file
-/// is dated by when it was written (the end of its hour), so the events of 23:xx land in the next day's folder.
+/// <c>{"Records":[...]}</c> per account, region and five minutes, named and filed as CloudTrail names them.
+/// CloudTrail delivers about every five minutes, and a file is named and filed by when it was delivered, which
+/// here is five minutes after the end of its window: the events of 23:50 and later land in the next day's folder.
 /// </summary>
 internal sealed class TrailArchive
 {
@@ -37,10 +38,10 @@ internal sealed class TrailArchive
     {
         var root = (bucket.Prefix is null ? "" : bucket.Prefix + "/") + "AWSLogs/"
             + (bucket.OrganizationId is null ? "" : bucket.OrganizationId + "/") + $"{account}/CloudTrail/{region}/";
-        foreach (var hour in events.GroupBy(e => HourOf(e.Time)))
+        foreach (var window in events.GroupBy(e => WindowOf(e.Time)))
         {
-            var written = hour.Key.AddHours(1);
-            var records = hour.OrderBy(e => e.Time).Select(e => e.Json).ToList();
+            var written = window.Key + Window + Window;
+            var records = window.OrderBy(e => e.Time).Select(e => e.Json).ToList();
             var content = Gzip("{\"Records\":[" + string.Join(',', records) + "]}");
             var stamp = written.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture);
             var id = Convert.ToHexString(SHA256.HashData(content))[..16];
@@ -55,10 +56,13 @@ internal sealed class TrailArchive
     private static string ETagOf(byte[] content) => "\"" + Convert.ToHexStringLower(MD5.HashData(content)) + "\"";
 #pragma warning restore CA5351
 
-    private static DateTimeOffset HourOf(DateTimeOffset time)
+    /// <summary>The events a file holds, and the wait after them until it is delivered.</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    private static DateTimeOffset WindowOf(DateTimeOffset time)
     {
         var utc = time.ToUniversalTime();
-        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute - (utc.Minute % 5), 0, TimeSpan.Zero);
     }
 
     private static byte[] Gzip(string text)

@@ -41,7 +41,7 @@ public sealed class CloudTrailArchiveSourceTests
         await using var host = await EmulatorHost.StartAsync(TenDays(TrailBucket()));
         using var source = Source(host, [BaseAccount, Prod]);
         var collected = new Collected();
-        var since = new DateTimeOffset(2026, 11, 18, 12, 30, 0, TimeSpan.Zero);
+        var since = new DateTimeOffset(2026, 11, 18, 12, 5, 0, TimeSpan.Zero);
 
         var result = await source.ReadAsync(Request(since), collected.Add, CancellationToken.None);
 
@@ -52,7 +52,8 @@ public sealed class CloudTrailArchiveSourceTests
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected, host.Counters.ListedPrefixes.Keys.Order(StringComparer.Ordinal));
         Assert.All(host.Counters.ListedPrefixes.Values, n => Assert.Equal(1, n));
-        // Noon of the 19th and the 20th in four scopes; the file of the 18th (written 13:00) is read but its call is before the start.
+        // Noon of the 19th and the 20th in four scopes; the file of the 18th (written 12:10, five minutes after its
+        // window) is read but its call is before the start.
         Assert.Equal(8, collected.Events.Count);
         Assert.All(collected.Events, e => Assert.True(e.Time >= since && e.Time <= Until));
         Assert.Equal(12, host.Counters.Calls("GetObject"));

@@ -26,6 +26,7 @@ public sealed class LiveDetectTests
                 - { time: 2026-11-20T09:00:00Z, name: CreateTrafficMirrorSession, actor: "arn:aws:iam::111111111111:user/mallory", sourceIp: 198.51.100.7, resourceId: tms-0b0b0b0b0b0b0b0b0 }
                 - { time: 2026-11-20T10:00:00Z, name: RunInstances, actor: "arn:aws:iam::111111111111:user/dev", sourceIp: 198.51.100.8 }
                 - { time: 2026-11-20T11:00:00Z, name: DeleteTrafficMirrorSession, actor: "arn:aws:iam::111111111111:user/mallory", sourceIp: 198.51.100.7, resourceId: tms-0b0b0b0b0b0b0b0b0, errorCode: Client.UnauthorizedOperation }
+                - { time: 2026-11-20T23:05:00Z, name: CreateTrafficMirrorFilter, actor: "arn:aws:iam::111111111111:user/late", sourceIp: 198.51.100.10, resourceId: tmf-0c0c0c0c0c0c0c0c0 }
             - account: "111111111111"
               region: eu-west-1
               faults: { accessDenied: true }
@@ -87,6 +88,23 @@ public sealed class LiveDetectTests
         Assert.Equal(3, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("s3://trail-logs/org/AWSLogs/111111111111/CloudTrail/us-east-1/2026/11/20/", output, StringComparison.Ordinal);
         Assert.Equal(["trail-logs/org/AWSLogs/111111111111/CloudTrail/us-east-1/2026/11/20/"], host.Counters.ListedPrefixes.Keys);
+    }
+
+    [Fact]
+    public async Task A_call_late_in_the_day_is_in_the_archive_minutes_later()
+    {
+        // CloudTrail delivers about every five minutes: a call at 23:05 is in a file of that day well before midnight.
+        // (The emulator once filed a whole hour at its end, in the next day's folder, and a read until 23:06 missed it.)
+        using var dir = new TemporaryDirectory();
+        await using var host = await EmulatorHost.StartAsync(Emulator.Worlds.World.Parse(World, "world.yaml"));
+
+        var (exit, output, error) = await DetectAsync(
+            "--source", "aws-s3", "--config", Config(dir, host), "--bucket", "trail-logs", "--prefix", "org", "--account", "111111111111",
+            "--region", "us-east-1", "--since", "2026-11-20T23:00:00Z", "--until", "2026-11-20T23:06:00Z", "--format", "jsonl");
+
+        Assert.True(exit == 0, $"exit {exit}: {error}");
+        var line = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement;
+        Assert.Equal("CreateTrafficMirrorFilter", line.GetProperty("eventName").GetString());
     }
 
     [Fact]
