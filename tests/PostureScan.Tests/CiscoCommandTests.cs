@@ -79,6 +79,23 @@ public sealed class CiscoCommandTests
     }
 
     [Fact]
+    public async Task Detect_on_files_names_devices_from_the_cisco_section_of_config()
+    {
+        using var dir = new TemporaryDirectory();
+        File.WriteAllText(dir.File("acct.log"), Tacacs);
+        File.WriteAllText(dir.File("config.json"), JsonSerializer.Serialize(new
+        {
+            Cisco = new { Directory = dir.Path, DeviceNames = new Dictionary<string, string> { ["10.61.0.4"] = "dist-sw4" } },
+        }));
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(dir.Path, "detect", dir.File("acct.log"), "--config", dir.File("config.json"), "--format", "jsonl");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("dist-sw4/session/1", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("10.61.0.4/session/1", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_provider_cisco_attributes_device_sessions_and_reports_the_erspan_to_an_outside_address()
     {
         using var dir = new TemporaryDirectory();

@@ -95,7 +95,8 @@ internal static class AuditSourceRegistry
             ? throw new UsageException($"audit source '{settings.Name}': Paths must name at least one file or folder")
             : new FileAuditSource(settings.Name, settings.Paths, CiscoAccountingFormat.ReaderOptions(time, CiscoDeviceNames(configuration)));
 
-    private static Dictionary<string, string> CiscoDeviceNames(IConfiguration configuration) =>
+    /// <summary>The Cisco section's DeviceNames: a device's address (syslog host, NAS address) to its name.</summary>
+    public static Dictionary<string, string> CiscoDeviceNames(IConfiguration configuration) =>
         configuration.GetSection("Cisco:DeviceNames").GetChildren()
             .Where(c => !string.IsNullOrWhiteSpace(c.Value))
             .ToDictionary(c => c.Key, c => c.Value!, StringComparer.OrdinalIgnoreCase);

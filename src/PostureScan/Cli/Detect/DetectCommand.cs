@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PostureScan.Hosting;
 
 namespace PostureScan.Cli.Detect;
 
@@ -47,11 +48,19 @@ internal static class DetectCommand
                 parseResult.GetValue(until),
                 parseResult.GetValue(writesOnly),
                 parseResult.GetValue(emitSigma),
-                live.Read(parseResult));
+                live.Read(parseResult),
+                DeviceNames(live.Config(parseResult)));
             return options is { Live: { } source, EmitSigma: false }
                 ? new LiveDetectRunner(console()).RunAsync(options, source, cancellationToken)
                 : Task.Run(() => new DetectRunner(console()).Run(options, cancellationToken), cancellationToken);
         });
         return command;
     }
+
+    /// <summary>
+    /// Reading files, the Cisco section's device names name the devices (syslog host, NAS address), as scan's
+    /// files source does; without --config the addresses stand.
+    /// </summary>
+    private static Dictionary<string, string>? DeviceNames(FileInfo? config) =>
+        config is null ? null : AuditSourceRegistry.CiscoDeviceNames(AppConfiguration.Load(config));
 }

@@ -8,4 +8,5 @@ internal sealed record DetectOptions(
     string? Until,
     bool WritesOnly,
     bool EmitSigma,
-    LiveSourceOptions? Live = null);
+    LiveSourceOptions? Live = null,
+    IReadOnlyDictionary<string, string>? DeviceNames = null);

@@ -54,7 +54,7 @@ internal sealed class DetectRunner(DetectConsole console)
             return UsageError($"cannot list an input directory: {e.Message}");
         }
 
-        var outcomes = ReadAll(files, cancellationToken);
+        var outcomes = ReadAll(files, options.DeviceNames, cancellationToken);
         var events = DetectionResults.Arrange(outcomes.SelectMany(o => o.Events), new AuditEventFilter(since, until, options.WritesOnly));
         WriteEvents(console, options.Format, events);
         DetectSummary.Write(console.Error, outcomes, events.Count);
@@ -67,11 +67,11 @@ internal sealed class DetectRunner(DetectConsole console)
         return Usage;
     }
 
-    private List<InputOutcome> ReadAll(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    private List<InputOutcome> ReadAll(IReadOnlyList<string> files, IReadOnlyDictionary<string, string>? deviceNames, CancellationToken cancellationToken)
     {
         // The report needs no raw records: matched events then cost a few hundred bytes each.
         // Cisco syslog and TACACS+ accounting are recognised by content, like the cloud logs.
-        var reader = new AuditLogReader(EventNameMatcher.Mirror, CiscoAccountingFormat.ReaderOptions(console.Time, null, AuditReaderOptions.Default with { KeepRawJson = false }));
+        var reader = new AuditLogReader(EventNameMatcher.Mirror, CiscoAccountingFormat.ReaderOptions(console.Time, deviceNames, AuditReaderOptions.Default with { KeepRawJson = false }));
         var outcomes = new ConcurrentDictionary<int, InputOutcome>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(0, files.Count, parallel, i => outcomes[i] = ReadOne(reader, files[i]));

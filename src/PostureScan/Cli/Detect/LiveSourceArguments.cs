@@ -27,6 +27,9 @@ internal sealed class LiveSourceArguments
     public IEnumerable<Option> All => [_source, _config, _accounts, _regions, _subscriptions, _projects, _bucket, _prefix, _organization];
 
     /// <summary>The live source asked for, or null for a detection over files.</summary>
+    /// <summary>--config, which file mode reads too (for the Cisco section's device names).</summary>
+    public FileInfo? Config(ParseResult parse) => parse.GetValue(_config);
+
     public LiveSourceOptions? Read(ParseResult parse) => parse.GetValue(_source) is not { } source
         ? null
         : new LiveSourceOptions(
