@@ -65,7 +65,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(world);
         options ??= new EmulatorOptions();
         WorldReader.Validate(world);
-        var state = new EmulatorState(world, options);
+        var state = new EmulatorState(world, options.RequestLog is { } log ? options with { RequestLog = new PrintableLog(log) } : options);
         var certificate = EmulatorCertificate.Create(options.TimeProvider);
 
         // The empty builder reads no configuration and registers no log provider: nothing in the

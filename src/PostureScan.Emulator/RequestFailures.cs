@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -23,8 +21,10 @@ internal static class RequestFailures
             }
             catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
             {
-                var cause = $"{e.GetType().Name}: {Printable(e.Message)}";
-                var failure = $"{Printable(context.Request.Method)} {Printable(context.Request.Path.ToString())} -> 500 unhandled {cause}";
+                // The message may quote the caller's text (an XmlException names the character it refused), as the
+                // method and path are the caller's: made printable for the body here, and for the log by PrintableLog.
+                var cause = $"{e.GetType().Name}: {PrintableLog.Printable(e.Message)}";
+                var failure = $"{PrintableLog.Printable(context.Request.Method)} {PrintableLog.Printable(context.Request.Path.ToString())} -> 500 unhandled {cause}";
                 state.Counters.RecordFailure(failure);
                 state.Options.RequestLog?.WriteLine(failure);
                 if (context.Response.HasStarted)
@@ -40,21 +40,5 @@ internal static class RequestFailures
                 await context.Response.WriteAsync($"PostureScan emulator failure: {cause}\n", context.RequestAborted);
             }
         });
-    }
-
-    /// <summary>
-    /// The message may quote the caller's text (an XmlException names the character it refused), as the path
-    /// and method are the caller's, and the request log is often a terminal, so control characters are written
-    /// as \uXXXX escapes.
-    /// </summary>
-    private static string Printable(string text)
-    {
-        var printable = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            _ = char.IsControl(c) ? printable.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : printable.Append(c);
-        }
-
-        return printable.ToString();
     }
 }

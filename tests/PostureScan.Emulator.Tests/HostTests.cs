@@ -50,6 +50,19 @@ public sealed partial class HostTests
     }
 
     [Fact]
+    public async Task A_callers_control_characters_reach_the_request_log_escaped_and_on_one_line()
+    {
+        using var log = new StringWriter();
+        await using var host = await EmulatorHost.StartAsync(TestWorlds.WithSessions(1), new EmulatorOptions { RequestLog = log });
+
+        _ = await RawAws.PostAsync(host, "Action=Describe%1B%5B2J%0Afake-line");
+
+        var line = Assert.Single(log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Describe\\u001B[2J\\u000Afake-line", line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', line);
+    }
+
+    [Fact]
     public async Task A_request_that_fails_inside_the_emulator_is_logged_counted_and_answered_with_its_cause()
     {
         using var log = new FailingOnceLog();

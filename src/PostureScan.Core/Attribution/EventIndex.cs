@@ -48,6 +48,13 @@ internal sealed class EventIndex
         && e.ResourceIds.Count > 0
         && ResourceKeys.Of(e.ResourceIds[0]) == ResourceKeys.Of(resourceId);
 
+    /// <summary>A successful delete of the resource itself (its first id), as <see cref="Creates"/> reads a create.</summary>
+    public static bool DeletesItself(AuditEvent e, string resourceId) =>
+        e.Action == AuditAction.Delete
+        && e.Outcome == AuditOutcome.Success
+        && e.ResourceIds.Count > 0
+        && ResourceKeys.Of(e.ResourceIds[0]) == ResourceKeys.Of(resourceId);
+
     public static bool Deletes(AuditEvent e, string resourceId) =>
         e.Action == AuditAction.Delete
         && e.Outcome == AuditOutcome.Success

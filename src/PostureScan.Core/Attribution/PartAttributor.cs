@@ -17,8 +17,7 @@ internal sealed class PartAttributor(EventIndex index, CoverageLookup coverage)
         // as the resource is still listed) ends nothing. Azure's later writes of one resource stay its changes: the
         // first create after that delete wins.
         var lastCreate = events.LastOrDefault(e => EventIndex.Creates(e, resourceId));
-        var ended = lastCreate is null ? null : events.LastOrDefault(e =>
-            e.Time < lastCreate.Time && EventIndex.Deletes(e, resourceId) && ResourceKeys.Of(e.ResourceIds[0]) == ResourceKeys.Of(resourceId));
+        var ended = lastCreate is null ? null : events.LastOrDefault(e => e.Time < lastCreate.Time && EventIndex.DeletesItself(e, resourceId));
         var create = events.FirstOrDefault(e => EventIndex.Creates(e, resourceId) && (ended is null || e.Time > ended.Time));
         var window = coverage.Window(scope);
 
