@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace PostureScan.Serve;
@@ -8,17 +7,16 @@ namespace PostureScan.Serve;
 /// two at once for one source (both would read from the same checkpoint).
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class AuditIngestJob(AuditIngestRunner runner, ServeMetrics metrics, IHostApplicationLifetime lifetime) : IJob
+internal sealed class AuditIngestJob(AuditIngestRunner runner, ServeMetrics metrics) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var source = context.MergedJobDataMap.GetString(ServeJobKeys.Source)!;
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         try
         {
-            await runner.IngestAsync(source, linked.Token);
+            await runner.IngestAsync(source, cancellationToken);
         }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Nothing was stored: the checkpoints still point where this read started.
             metrics.Ingested(source, ServeMetrics.Abandoned, 0, null);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace PostureScan.Serve;
@@ -9,11 +8,10 @@ namespace PostureScan.Serve;
 /// node dies.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class CommitJob(RunCommitter committer, IHostApplicationLifetime lifetime) : IJob
+internal sealed class CommitJob(RunCommitter committer) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        await committer.CommitAsync(context.Scheduler, context.MergedJobDataMap.GetString(ServeJobKeys.RunId)!, linked.Token);
+        await committer.CommitAsync(context.Scheduler, context.MergedJobDataMap.GetString(ServeJobKeys.RunId)!, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using PostureScan.Delivery.Outbox;
 using Quartz;
 
@@ -9,7 +8,7 @@ namespace PostureScan.Serve;
 /// time (across the cluster too), so two passes never send the same rows side by side.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class DeliveryJob(OutboxDispatcher dispatcher, IHostApplicationLifetime lifetime) : IJob
+internal sealed class DeliveryJob(OutboxDispatcher dispatcher) : IJob
 {
     public static readonly JobKey Key = new("delivery", ServeJobKeys.Group);
 
@@ -18,7 +17,6 @@ internal sealed class DeliveryJob(OutboxDispatcher dispatcher, IHostApplicationL
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         // Stopping leaves the batch in flight pending; it is sent again, with the same keys, at the next start.
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        await dispatcher.DrainAsync(linked.Token);
+        await dispatcher.DrainAsync(cancellationToken);
     }
 }

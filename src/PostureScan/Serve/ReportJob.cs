@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace PostureScan.Serve;
@@ -8,7 +7,7 @@ namespace PostureScan.Serve;
 /// One at a time, so two writes of the same file never interleave.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class ReportJob(ReportPublisher publisher, IHostApplicationLifetime lifetime) : IJob
+internal sealed class ReportJob(ReportPublisher publisher) : IJob
 {
     public static async Task FireAsync(IScheduler scheduler, string kind, TimeProvider time, CancellationToken cancellationToken) =>
         await scheduler.ScheduleTrigger(
@@ -18,8 +17,7 @@ internal sealed class ReportJob(ReportPublisher publisher, IHostApplicationLifet
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var kind = context.MergedJobDataMap.GetString(ServeJobKeys.ReportKind) ?? ServeJobKeys.NightlyReport;
-        await publisher.PublishAsync(kind, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, linked.Token);
+        await publisher.PublishAsync(kind, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
     }
 }

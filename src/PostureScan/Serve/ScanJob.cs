@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -9,15 +8,14 @@ namespace PostureScan.Serve;
 /// jobs. Never two at once: two plans started together would both find no open run and start two runs.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed partial class ScanJob(ScanPlanner planner, IHostApplicationLifetime lifetime, ILogger<ScanJob> logger) : IJob
+internal sealed partial class ScanJob(ScanPlanner planner, ILogger<ScanJob> logger) : IJob
 {
     public static readonly JobKey Key = ServeJobKeys.Scan;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         Started(logger, context.Scheduler.SchedulerInstanceId, context.Recovering);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        await planner.StartAsync(context.Scheduler, context.Recovering, linked.Token);
+        await planner.StartAsync(context.Scheduler, context.Recovering, cancellationToken);
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Scan job started on scheduler instance {Instance} (recovering: {Recovering})")]

@@ -8,8 +8,8 @@ namespace PostureScan.Serve;
 /// <summary>
 /// One scope of one run: collect it, stage the result, and when it was the last scope pending, fire the
 /// commit. A failed collection is staged as a failed scope (it reads as failed, never as "mirrors removed");
-/// a collection abandoned by shutdown stages nothing, so the scope stays pending and is fired again at the
-/// next start.
+/// a collection abandoned by shutdown stages nothing and ends in cancellation, so that Quartz hands the firing
+/// back: another node collects the scope, or this one at its next start.
 /// </summary>
 internal sealed partial class ScopeCollector(
     InventorySourceFactory sources,
@@ -79,7 +79,7 @@ internal sealed partial class ScopeCollector(
     [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Run {RunId} scope {Scope} staged: {Status}, {Sessions} sessions ({Staged} of {Planned} scopes)")]
     private static partial void Staged(ILogger logger, string runId, string scope, ScopeStatus status, int sessions, int staged, int planned);
 
-    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Run {RunId} scope {Scope} abandoned by shutdown; it stays pending and runs again at the next start")]
+    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Run {RunId} scope {Scope} abandoned by shutdown; it stays pending and is handed back, to another node or to this one at its next start")]
     private static partial void Abandoned(ILogger logger, string runId, string scope);
 
     [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Run {RunId} scope {Scope} finished after the run was closed; its result is dropped")]

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using PostureScan.Core.Inventory;
 using Quartz;
 
@@ -9,15 +8,15 @@ namespace PostureScan.Serve;
 /// at once for one scope (two collections would race to stage the same scope); recovered if its node dies.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class ScopeJob(ScopeCollector collector, IHostApplicationLifetime lifetime) : IJob
+internal sealed class ScopeJob(ScopeCollector collector) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
         var scope = new Scope(data.GetString(ServeJobKeys.Provider)!, data.GetString(ServeJobKeys.Account)!, data.GetString(ServeJobKeys.Region)!);
 
-        // Shutdown abandons the scope rather than holding SIGTERM for a slow cloud; the scope stays pending.
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        await collector.CollectAsync(context.Scheduler, data.GetString(ServeJobKeys.RunId)!, scope, context.Recovering, linked.Token);
+        // Shutdown cancels the token (ServeHost: ShutdownJobInterruption) rather than wait for a slow cloud; the
+        // collection then ends in OperationCanceledException, and Quartz hands the firing back for recovery.
+        await collector.CollectAsync(context.Scheduler, data.GetString(ServeJobKeys.RunId)!, scope, context.Recovering, cancellationToken);
     }
 }

@@ -84,6 +84,11 @@ internal static class ServeHost
                 {
                     store.UseSqlite(SqliteFactory.Instance, QuartzConnectionString(options.Database.Target));
                 }
+
+                // A firing that shutdown cancels is handed back as a recovery trigger, in the transaction that
+                // completes it: another node collects the scope at once (before, a stopped node's scopes waited
+                // for it, or any node, to start again), or this node does at its next start.
+                store.ConfigureStore(o => o.RecoverFiringsCancelledByShutdown = true);
             });
         });
 
@@ -94,6 +99,10 @@ internal static class ServeHost
             // wait on it, and two nodes ran slower with batches of 8; one node alone ran faster with them, taking
             // fewer turns per scope (bench/README.md, eleventh round).
             o.MaxBatchSize = options.Serve.TriggerBatchSize;
+            // Shutdown (SIGTERM) cancels the jobs' tokens and still waits for them to unwind: a scope in
+            // collection is abandoned rather than finished, and only a cancellation Quartz signals itself
+            // counts as one it may hand back for recovery.
+            o.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
         });
 
         if (options.Database.IsPostgres)

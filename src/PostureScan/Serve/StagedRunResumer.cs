@@ -4,9 +4,10 @@ using Quartz;
 namespace PostureScan.Serve;
 
 /// <summary>
-/// At start-up, picks up the runs left open by a stop or a crash: every pending scope's job is fired again
-/// (a trigger still stored is left to fire, or to be recovered), and a run with nothing pending is committed.
-/// The store, not the scheduler, is the truth of what remains to do.
+/// At start-up, picks up the runs left open by a stop or a crash: every pending scope's job is fired again,
+/// and a run with nothing pending is committed. The store, not the scheduler, is the truth of what remains to
+/// do; but a job that already has a firing for the run (its trigger still stored, or the recovery trigger Quartz
+/// stored when a shutdown cancelled it) is left to that firing, so that a scope is not collected twice.
 /// </summary>
 internal sealed partial class StagedRunResumer(ServeStore store, PlannedRuns planned, TimeProvider time, ILogger<StagedRunResumer> logger)
 {
@@ -23,10 +24,13 @@ internal sealed partial class StagedRunResumer(ServeStore store, PlannedRuns pla
 
             foreach (var scope in staged.Pending)
             {
-                await ScanPlanner.FireScopeAsync(scheduler, staged.RunId, scope, time, cancellationToken);
+                if (!await HasFiringAsync(scheduler, ServeJobKeys.ScopeJob(scope), staged.RunId, cancellationToken))
+                {
+                    await ScanPlanner.FireScopeAsync(scheduler, staged.RunId, scope, time, cancellationToken);
+                }
             }
 
-            if (staged.Pending.Count == 0)
+            if (staged.Pending.Count == 0 && !await HasFiringAsync(scheduler, ServeJobKeys.Commit, staged.RunId, cancellationToken))
             {
                 await RunCommitter.FireAsync(scheduler, staged.RunId, time, cancellationToken);
             }
@@ -37,6 +41,10 @@ internal sealed partial class StagedRunResumer(ServeStore store, PlannedRuns pla
 
         return resumed;
     }
+
+    private static async Task<bool> HasFiringAsync(IScheduler scheduler, JobKey job, string runId, CancellationToken cancellationToken) =>
+        (await scheduler.GetTriggersOfJob(job, cancellationToken))
+            .Any(t => string.Equals(t.JobDataMap.GetString(ServeJobKeys.RunId), runId, StringComparison.Ordinal));
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Run {RunId} resumed: {Pending} scopes pending, {Staged} already staged")]
     private static partial void Resumed(ILogger logger, string runId, int pending, int staged);

@@ -89,6 +89,40 @@ public sealed class ClusterServeTests(PostgresServer server)
         Assert.Single(await store.ListRunsAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_node_stopped_by_SIGTERM_mid_scan_hands_its_scopes_to_the_other_and_the_run_is_whole()
+    {
+        const int regions = 8;
+        using var dir = new TemporaryDirectory();
+        await using var emulator = await EmulatorHost.StartAsync(World.Parse(WorldYaml(regions, latencyMs: 1500), "cluster.yaml"));
+        var database = await server.CreateDatabaseAsync();
+        var config = await WriteConfigAsync(dir, emulator, database, regions, FireAt(Lead));
+
+        using var a = new ServeNode("a", dir.Path, config);
+        using var b = new ServeNode("b", dir.Path, config);
+        await WaitUntilScheduledAsync(a, b);
+
+        // Every call takes 1.5 s, so a scope takes 7.5 s: once every scope has begun, each node holds some of
+        // them (five job threads a node, eight scopes), and SIGTERM lands mid-collection.
+        var clock = Stopwatch.StartNew();
+        while (!Enumerable.Range(0, regions).All(r => emulator.Counters.CallsInScope(Account, $"region-{r}") > 0))
+        {
+            Assert.True(clock.Elapsed < Patience, $"the scopes did not all start.\n{Logs(a, b)}");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, a.Terminate());
+        Assert.True(a.Says("abandoned by shutdown"), $"the stopped node abandoned no scope; nothing was handed back.\n{Logs(a, b)}");
+
+        // The other finishes the run without the stopped node coming back: Quartz handed its firings back.
+        var run = await WaitForRunAsync(database, b);
+        Assert.True(b.Says("is being recovered after its node stopped mid-job"), Logs(a, b));
+        AssertWhole(run, regions);
+        await using var store = await PostgresRunStore.OpenAsync(database, TimeProvider.System, CancellationToken.None);
+        Assert.Single(await store.ListRunsAsync(CancellationToken.None));
+        Assert.Empty(await store.ListStagedRunsAsync(CancellationToken.None));
+    }
+
     private static void AssertWhole(ScanRun run, int regions)
     {
         Assert.Equal(regions, run.Scopes.Count);

@@ -62,6 +62,24 @@ internal sealed class ServeNode : IDisposable
         process.WaitForExit(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a node: the graceful stop, which must end in exit code 0.</summary>
+    public int Terminate()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException($"node {Name} did not stop within 60 s of SIGTERM");
+        }
+
+        // The parameterless wait also drains the redirected output, so the log is whole.
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
     public void Dispose()
     {
         if (!process.HasExited)
