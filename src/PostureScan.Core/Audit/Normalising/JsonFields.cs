@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using PostureScan.Core.Audit.Reading;
+using PostureScan.Core.Serialization;
 
 namespace PostureScan.Core.Audit.Normalising;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PostureScan.Core.Serialization;
 
 namespace PostureScan.Core.Audit.Reading;
 

@@ -1,4 +1,5 @@
 using PostureScan.Core.Audit.Matching;
+using PostureScan.Core.Serialization;
 
 namespace PostureScan.Core.Audit.Reading;
 

@@ -1,16 +1,20 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
-namespace PostureScan.Core.Audit.Reading;
+namespace PostureScan.Core.Serialization;
 
 /// <summary>
 /// Reads JSON strings and property names whose escapes hold an unpaired UTF-16 surrogate ("\ud800").
 /// JSON allows them, but System.Text.Json throws when it turns one into a .NET string. Whoever makes
-/// a call controls fields of its audit record (userAgent, tag values), so a refused record would be a
-/// way to hide the call: each unpaired surrogate becomes U+FFFD instead, as stored text does.
+/// a call controls fields of its audit record (userAgent, tag values), and whoever tags a resource
+/// controls text of the inventory, so a refused string would be a way to hide a call or lose a scope:
+/// each unpaired surrogate becomes U+FFFD instead, as stored text does. Audit records are read field
+/// by field (<see cref="StringOf(JsonElement)"/>, <see cref="TryGetProperty"/>); a provider's answer is
+/// repaired whole on arrival (<see cref="ReplaceUnpairedSurrogates"/>), before any parser sees it.
 /// </summary>
-internal static class TolerantJson
+public static class TolerantJson
 {
     private static readonly byte[] Replacement = "\\uFFFD"u8.ToArray();
 
@@ -67,11 +71,29 @@ internal static class TolerantJson
         return reader.GetString() ?? "";
     }
 
+    /// <summary>The text of the string token <paramref name="reader"/> is on; null for any other token.</summary>
+    public static string? StringOf(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return null;
+        }
+
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.GetString();
+        }
+
+        return reader.HasValueSequence ? Unescape(reader.ValueSequence.ToArray()) : Unescape(reader.ValueSpan);
+    }
+
     /// <summary>
-    /// Rewrites each \u escape of an unpaired surrogate as \uFFFD, in place: both are six bytes. A raw
-    /// surrogate cannot occur, as UTF-8 cannot encode one, so pairs are always two escapes.
+    /// Rewrites each \u escape of an unpaired surrogate as \uFFFD, in place: both are six bytes, so a
+    /// whole JSON text keeps its length and every offset in it. Only strings hold backslashes, so this
+    /// serves a whole document as well as one string's content. A raw surrogate cannot occur, as UTF-8
+    /// cannot encode one, so pairs are always two escapes.
     /// </summary>
-    private static void ReplaceUnpairedSurrogates(Span<byte> content)
+    public static void ReplaceUnpairedSurrogates(Span<byte> content)
     {
         var i = 0;
         while (i < content.Length)
