@@ -88,6 +88,14 @@ internal static class ArmJson
             return;
         }
 
+        if (tags.Any(t => JsonText.HasLoneSurrogate(t.Key) || JsonText.HasLoneSurrogate(t.Value)))
+        {
+            // The writer would put U+FFFD in place of an unpaired surrogate; ARM serves it escaped.
+            writer.WritePropertyName("tags");
+            writer.WriteRawValue("{" + string.Join(", ", tags.Select(t => $"{Quoted(t.Key)}: {Quoted(t.Value)}")) + "}");
+            return;
+        }
+
         writer.WriteStartObject("tags");
         foreach (var (key, value) in tags)
         {
@@ -96,4 +104,6 @@ internal static class ArmJson
 
         writer.WriteEndObject();
     }
+
+    private static string Quoted(string text) => JsonText.Quoted(text, Options.Encoder!);
 }

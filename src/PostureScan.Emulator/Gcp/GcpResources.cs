@@ -28,7 +28,7 @@ internal static class GcpResources
         };
         if (p.Description is not null)
         {
-            json["description"] = p.Description;
+            json["description"] = GcpJsonOutput.Text(p.Description);
         }
 
         json["region"] = GcpLinks.Url(GcpLinks.Region(project, region.Name));
@@ -129,7 +129,7 @@ internal static class GcpResources
         };
         if (f.Description is not null)
         {
-            json["description"] = f.Description;
+            json["description"] = GcpJsonOutput.Text(f.Description);
         }
 
         json["region"] = GcpLinks.Url(GcpLinks.Region(project, region));
@@ -203,7 +203,7 @@ internal static class GcpResources
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 
     private static JsonObject Labels(IReadOnlyDictionary<string, string> labels) =>
-        new(labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => KeyValuePair.Create(l.Key, (JsonNode?)JsonValue.Create(l.Value))));
+        new(labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => KeyValuePair.Create(l.Key, (JsonNode?)GcpJsonOutput.Text(l.Value))));
 
     private static string Fingerprint(string path) => Convert.ToBase64String(Encoding.UTF8.GetBytes(GcpIds.For(path))[..8]);
 
