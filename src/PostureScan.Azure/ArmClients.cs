@@ -51,6 +51,7 @@ internal sealed class ArmClients : IDisposable
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
         clientOptions.Diagnostics.ApplicationId = "posturescan";
         clientOptions.AddPolicy(new CountingPolicy(counter), HttpPipelinePosition.PerRetry);
+        clientOptions.AddPolicy(new TolerantJsonPolicy(), HttpPipelinePosition.PerRetry);
         foreach (var type in ReadTypes)
         {
             clientOptions.SetApiVersion(new ResourceType(type), options.ApiVersion);

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using PostureScan.Azure.Wire;
+using PostureScan.Core.Serialization;
 
 namespace PostureScan.Azure;
 
@@ -44,7 +45,7 @@ internal sealed class ArmLister(HttpPipeline pipeline, Uri endpoint)
             }
 
             items.AddRange(value.EnumerateArray().Select(ArmDocument.Parse));
-            next = root.TryGetProperty("nextLink", out var link) && link.ValueKind == JsonValueKind.String && link.GetString() is { Length: > 0 } text
+            next = root.TryGetProperty("nextLink", out var link) && TolerantJson.StringOf(link) is { Length: > 0 } text
                 ? OnEndpoint(text)
                 : null;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PostureScan.Core.Serialization;
 
 namespace PostureScan.Azure.Audit;
 
@@ -19,7 +20,7 @@ internal static class ActivityLogPage
             reader.Read();
             if (isLink)
             {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                return TolerantJson.StringOf(ref reader);
             }
 
             reader.Skip();

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using PostureScan.Core.Serialization;
 
 namespace PostureScan.Azure.Wire;
 
 /// <summary>
 /// One ARM resource as read: the envelope fields every resource has, its "properties" object for the
-/// typed views, and the JSON as received for export. Strings are cloud data: bounded here, once.
+/// typed views, and the JSON as received for export. Strings are cloud data: bounded here, once, and
+/// read through <see cref="TolerantJson"/>, so an unpaired surrogate in a tag reads as U+FFFD.
 /// </summary>
 internal sealed record ArmDocument(string Id, string Name, string? Location, IReadOnlyDictionary<string, string> Tags, JsonElement Properties, string Raw)
 {
@@ -30,7 +32,7 @@ internal sealed record ArmDocument(string Id, string Name, string? Location, IRe
         {
             foreach (var tag in tagObject.EnumerateObject().Take(MaxTags))
             {
-                tags[Bound(tag.Name)] = Bound(tag.Value.ValueKind == JsonValueKind.String ? tag.Value.GetString() ?? "" : tag.Value.GetRawText());
+                tags[Bound(TolerantJson.NameOf(tag))] = Bound(TolerantJson.StringOf(tag.Value) ?? tag.Value.GetRawText());
             }
         }
 
@@ -50,7 +52,7 @@ internal sealed record ArmDocument(string Id, string Name, string? Location, IRe
         Properties.ValueKind == JsonValueKind.Object ? Properties.Deserialize<T>(Options) : null;
 
     private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? Bound(value.GetString()) : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? Bound(TolerantJson.StringOf(value)) : null;
 
     private static string Bound(string? text) => text is null ? "" : text.Length <= MaxText ? text : text[..MaxText];
 }

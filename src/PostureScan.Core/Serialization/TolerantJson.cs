@@ -31,6 +31,13 @@ public static class TolerantJson
         return content.IndexOf("\\u"u8) < 0 ? value.GetString() : Unescape(content);
     }
 
+    /// <summary>The name of <paramref name="property"/>, which <see cref="JsonProperty.Name"/> would refuse to read.</summary>
+    public static string NameOf(JsonProperty property)
+    {
+        var name = JsonMarshal.GetRawUtf8PropertyName(property);
+        return name.IndexOf("\\u"u8) < 0 ? property.Name : Unescape(name);
+    }
+
     /// <summary>
     /// <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>, which throws when any name in
     /// the object holds an unpaired surrogate; then the names are compared with it read as U+FFFD.
