@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Polly;
+using PostureScan.Core.Serialization;
 using PostureScan.Gcp.Rest;
 
 namespace PostureScan.Gcp.Logging;
@@ -99,7 +100,7 @@ internal sealed class EntriesListClient(HttpClient http, GoogleAccess access, Re
             reader.Read();
             if (isToken && reader.TokenType == JsonTokenType.String)
             {
-                token = reader.GetString();
+                token = TolerantJson.StringOf(ref reader);
             }
 
             reader.Skip();

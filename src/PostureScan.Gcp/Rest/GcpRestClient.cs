@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Polly;
+using PostureScan.Core.Serialization;
 using PostureScan.Gcp.Wire;
 
 namespace PostureScan.Gcp.Rest;
@@ -45,12 +46,12 @@ internal sealed class GcpRestClient : IDisposable
             throw await ErrorAsync(response, ct);
         }
 
-        var stream = await response.Content.ReadAsStreamAsync(ct);
-        await using (stream)
-        {
-            using var document = await JsonDocument.ParseAsync(stream, new JsonDocumentOptions { MaxDepth = 32 }, ct);
-            return document.RootElement.Clone();
-        }
+        // Buffered already, within MaxResponseContentBufferSize. Repaired before parsing, so a description
+        // or label with an unpaired surrogate escape reads as U+FFFD wherever it is deserialised.
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        TolerantJson.ReplaceUnpairedSurrogates(body);
+        using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+        return document.RootElement.Clone();
     }
 
     public async Task<T> GetAsync<T>(Uri url, CallCounter counter, CancellationToken ct)
@@ -87,7 +88,9 @@ internal sealed class GcpRestClient : IDisposable
         ErrorBody? error = null;
         try
         {
-            error = JsonSerializer.Deserialize<ErrorEnvelope>(body, GcpJson.Options)?.Error;
+            var json = System.Text.Encoding.UTF8.GetBytes(body);
+            TolerantJson.ReplaceUnpairedSurrogates(json);
+            error = JsonSerializer.Deserialize<ErrorEnvelope>(json, GcpJson.Options)?.Error;
         }
         catch (JsonException)
         {
