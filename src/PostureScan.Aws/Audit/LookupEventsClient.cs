@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Amazon.Runtime.Signing;
+using PostureScan.Core.Serialization;
 
 namespace PostureScan.Aws.Audit;
 
@@ -66,9 +67,14 @@ internal sealed class LookupEventsClient(HttpClient http, Func<string, Uri> endp
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            var type = root.TryGetProperty("__type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            var message = (root.TryGetProperty("message", out var m) || root.TryGetProperty("Message", out m)) && m.ValueKind == JsonValueKind.String
-                ? m.GetString()
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            var type = TolerantJson.TryGetProperty(root, "__type", out var t) ? TolerantJson.StringOf(t) : null;
+            var message = TolerantJson.TryGetProperty(root, "message", out var m) || TolerantJson.TryGetProperty(root, "Message", out m)
+                ? TolerantJson.StringOf(m)
                 : null;
             var code = type?[(type.LastIndexOf('#') + 1)..];
             return (code is { Length: > 0 and <= 100 } ? code : null, message is { Length: > MaxErrorMessage } ? message[..MaxErrorMessage] : message);

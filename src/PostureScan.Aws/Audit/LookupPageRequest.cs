@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PostureScan.Core.Serialization;
 
 namespace PostureScan.Aws.Audit;
 
@@ -46,7 +47,7 @@ internal sealed record LookupPageRequest(string AttributeKey, string AttributeVa
             reader.Read();
             if (isToken)
             {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                return TolerantJson.StringOf(ref reader);
             }
 
             reader.Skip();
