@@ -29,7 +29,10 @@ internal static class Evidence
             .Select(t => $"{Text.SafeText.Clean(t.Key, 128)}={Text.SafeText.Clean(t.Value, maxValue)}"))
         + (tags.Count > 20 ? $"; and {tags.Count - 20} more tags" : "");
 
-    /// <summary>The creation, every change after it and the calls logged before it (a refused create), oldest first, as lines.</summary>
+    /// <summary>
+    /// The creation, every change and refused call after it and the calls logged before it (a refused create), oldest
+    /// first, as lines; a refused call says so, with its error code.
+    /// </summary>
     public static IReadOnlyList<string> Timeline(Core.Attribution.Attribution attribution)
     {
         var lines = new List<string>(attribution.BeforeCreation.OrderBy(c => c.Time).Select(Line));
@@ -39,7 +42,7 @@ internal static class Evidence
                 + (attribution.UserAgent is { Length: > 0 } agent ? $" ({agent})" : ""));
         }
 
-        lines.AddRange(attribution.Changes.OrderBy(c => c.Time).Select(Line));
+        lines.AddRange(attribution.Changes.Concat(attribution.Refused).OrderBy(c => c.Time).Select(Line));
 
         if (attribution.Reason is { Length: > 0 } reason)
         {
@@ -50,5 +53,8 @@ internal static class Evidence
     }
 
     private static string Line(Core.Attribution.AttributedChange change) =>
-        $"{Formats.Time(change.Time)}: {change.EventName} ({change.Action}, {change.Outcome}) by {change.Actor ?? "an unknown actor"} from {change.SourceIp ?? "an unknown address"}, event {change.EventId}";
+        $"{Formats.Time(change.Time)}: {change.EventName} ({change.Action}, {Outcome(change)}) by {change.Actor ?? "an unknown actor"} from {change.SourceIp ?? "an unknown address"}, event {change.EventId}";
+
+    private static string Outcome(Core.Attribution.AttributedChange change) =>
+        Core.Attribution.AttributedChange.IsRefused(change) ? $"refused: {change.ErrorCode ?? "no error code logged"}" : change.Outcome;
 }

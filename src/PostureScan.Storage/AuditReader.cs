@@ -90,7 +90,7 @@ internal static class AuditReader
         var sessions = await connection.QueryAsync<string>(
             new CommandDefinition(SelectAttributions, parameters, transaction, cancellationToken: cancellationToken));
         var report = new AttributionReport(
-            [.. sessions.Select(json => Parse<SessionAttribution>(json))],
+            [.. sessions.Select(json => Parse<SessionAttribution>(json).WithRefusedApart())],
             Parse<MirrorLifetime[]>(evidence.DeletedMirrors),
             Parse<FailedMirrorAttempt[]>(evidence.FailedAttempts),
             Parse<AuditScopeStatus[]>(evidence.Scopes));

@@ -16,4 +16,12 @@ public sealed record AttributedChange(
     string EventId,
     string? UserAgent = null,
     string? ErrorCode = null,
-    string? ResourceId = null);
+    string? ResourceId = null)
+{
+    /// <summary>True for a call the provider refused (its outcome is failure, as <c>AuditNames</c> spells it).</summary>
+    public static bool IsRefused(AttributedChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.Outcome == Audit.AuditNames.Of(Audit.AuditOutcome.Failure);
+    }
+}

@@ -10,8 +10,8 @@ namespace PostureScan.Core.Attribution;
 /// </summary>
 /// <param name="EventIds">The create event first, then the ids of <paramref name="Changes"/>.</param>
 /// <param name="Changes">
-/// Every event on the resource after its create event (modify, delete, failed attempts), newest last; when no
-/// create event was found, every event on it.
+/// Every call on the resource after its create event that the provider let through (modify, delete), newest last;
+/// when no create event was found, every such call on it. The last is the resource's last change.
 /// </param>
 /// <param name="SessionIssuer">For an assumed role, the role that issued the session (CloudTrail <c>sessionContext.sessionIssuer.arn</c>).</param>
 /// <param name="RoleSessionName">For an assumed role, the session name the caller chose (the last segment of the assumed-role ARN).</param>
@@ -41,4 +41,28 @@ public sealed record Attribution(
     /// existed read it as empty (their earlier events are among their changes).
     /// </summary>
     public IReadOnlyList<AttributedChange> BeforeCreation { get; init; } = [];
+
+    /// <summary>
+    /// Calls on the resource the provider refused, oldest first (denied, a dry run, throttled, a rejected command):
+    /// after its create event, or any time when none was found. A refused modify or delete is evidence of an
+    /// attempt, and the timelines and the summary keep it, but it changed nothing: it is never one of
+    /// <see cref="Changes"/>, so never the last change, and a refused delete ends nothing. Runs stored before this
+    /// list existed held refused calls among their changes; <see cref="SessionAttribution.WithRefusedApart"/> reads them apart.
+    /// </summary>
+    public IReadOnlyList<AttributedChange> Refused { get; init; } = [];
+
+    /// <summary>This attribution with any refused call among <see cref="Changes"/> moved to <see cref="Refused"/> (a run stored before that list existed).</summary>
+    internal Attribution WithRefusedApart()
+    {
+        if (!Changes.Any(AttributedChange.IsRefused))
+        {
+            return this;
+        }
+
+        return this with
+        {
+            Changes = [.. Changes.Where(c => !AttributedChange.IsRefused(c))],
+            Refused = [.. Refused.Concat(Changes.Where(AttributedChange.IsRefused)).OrderBy(c => c.Time)],
+        };
+    }
 }

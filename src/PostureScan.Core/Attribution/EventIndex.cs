@@ -39,24 +39,32 @@ internal sealed class EventIndex
         byResource.TryGetValue(ResourceKeys.Of(resourceId), out var list) ? list : [];
 
     /// <summary>
-    /// True when <paramref name="e"/> created <paramref name="resourceId"/>: a successful create whose first
+    /// True for a call the provider refused, which changed nothing: the readers mark every provider's refusal as
+    /// <see cref="AuditOutcome.Failure"/> (a CloudTrail errorCode, AccessDenied, Client.DryRunOperation and throttling
+    /// included; an Activity Log status Failed or Canceled; a Cloud Audit Logs status code other than 0; a device
+    /// command whose accounting record says it failed or was rejected).
+    /// </summary>
+    public static bool Refused(AuditEvent e) => e.Outcome == AuditOutcome.Failure;
+
+    /// <summary>
+    /// True when <paramref name="e"/> created <paramref name="resourceId"/>: a create not refused whose first
     /// id is it (the created id comes first; the ids after it are resources the call referred to).
     /// </summary>
     public static bool Creates(AuditEvent e, string resourceId) =>
         e.Action == AuditAction.Create
-        && e.Outcome == AuditOutcome.Success
+        && !Refused(e)
         && e.ResourceIds.Count > 0
         && ResourceKeys.Of(e.ResourceIds[0]) == ResourceKeys.Of(resourceId);
 
-    /// <summary>A successful delete of the resource itself (its first id), as <see cref="Creates"/> reads a create.</summary>
+    /// <summary>A delete not refused of the resource itself (its first id), as <see cref="Creates"/> reads a create.</summary>
     public static bool DeletesItself(AuditEvent e, string resourceId) =>
         e.Action == AuditAction.Delete
-        && e.Outcome == AuditOutcome.Success
+        && !Refused(e)
         && e.ResourceIds.Count > 0
         && ResourceKeys.Of(e.ResourceIds[0]) == ResourceKeys.Of(resourceId);
 
     public static bool Deletes(AuditEvent e, string resourceId) =>
         e.Action == AuditAction.Delete
-        && e.Outcome == AuditOutcome.Success
+        && !Refused(e)
         && e.ResourceIds.Any(id => ResourceKeys.Of(id) == ResourceKeys.Of(resourceId));
 }

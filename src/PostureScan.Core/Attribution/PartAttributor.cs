@@ -21,11 +21,14 @@ internal sealed class PartAttributor(EventIndex index, CoverageLookup coverage)
         var create = events.FirstOrDefault(e => EventIndex.Creates(e, resourceId) && (ended is null || e.Time > ended.Time));
         var window = coverage.Window(scope);
 
-        // A change happens to the resource once it exists. A call logged before its create event (a refused create,
-        // most often) acted on nothing that exists now: it is kept apart as evidence and is never its last change.
-        // Without a create event there is no creation to precede, so every event counts as a change.
+        // A change happens to the resource once it exists, and only when the provider let it through. A call logged
+        // before its create event (a refused create, most often) acted on nothing that exists now, and a call refused
+        // after it (denied, a dry run, throttled) changed nothing: each is kept apart as evidence and is never its
+        // last change. Without a create event there is no creation to precede, so every call let through is a change.
         bool LoggedBeforeCreation(AuditEvent e) => create is not null && e.Time < create.Time;
-        var changes = events.Where(e => !ReferenceEquals(e, create) && !LoggedBeforeCreation(e)).Select(e => Change(e, resourceId)).ToList();
+        var since = events.Where(e => !ReferenceEquals(e, create) && !LoggedBeforeCreation(e)).ToList();
+        var changes = since.Where(e => !EventIndex.Refused(e)).Select(e => Change(e, resourceId)).ToList();
+        List<AttributedChange> refused = [.. since.Where(EventIndex.Refused).Select(e => Change(e, resourceId))];
         var changeIds = changes.Select(c => c.EventId);
 
         if (create is not null)
@@ -48,11 +51,12 @@ internal sealed class PartAttributor(EventIndex index, CoverageLookup coverage)
                 create.EventName)
             {
                 BeforeCreation = [.. events.Where(LoggedBeforeCreation).Select(e => Change(e, resourceId))],
+                Refused = refused,
             };
         }
 
         var (state, reason) = Unattributed(scope, window, createdAfter);
-        return new Attribution(resourceId, state, null, null, null, null, [.. changeIds], changes, reason, Window: window);
+        return new Attribution(resourceId, state, null, null, null, null, [.. changeIds], changes, reason, Window: window) { Refused = refused };
     }
 
     private (AttributionState, string) Unattributed(Scope scope, AuditWindow? window, DateTimeOffset? createdAfter)

@@ -11,8 +11,15 @@ public sealed record SessionAttribution(string SessionId, Scope Scope, IReadOnly
     public Attribution Session => Parts[0].Attribution;
 
     /// <summary>
-    /// Every event of the session and its parts, oldest first: the create events, the changes after them, and the
-    /// calls logged before them (a refused create).
+    /// This attribution as it is computed now from a stored one: a run stored before <see cref="Attribution.Refused"/>
+    /// existed held its parts' refused calls among their changes, where one could read as the last change.
+    /// </summary>
+    public SessionAttribution WithRefusedApart() =>
+        this with { Parts = [.. Parts.Select(p => p with { Attribution = p.Attribution.WithRefusedApart() })] };
+
+    /// <summary>
+    /// Every event of the session and its parts, oldest first: the create events, the changes after them, the
+    /// calls refused after them, and the calls logged before them (a refused create).
     /// </summary>
     public IReadOnlyList<TimelineEntry> Timeline()
     {
@@ -31,7 +38,7 @@ public sealed record SessionAttribution(string SessionId, Scope Scope, IReadOnly
         // Changes second: an event that created one part (a rule) and changed another (its filter) shows as the creation.
         foreach (var part in Parts)
         {
-            foreach (var change in part.Attribution.BeforeCreation.Concat(part.Attribution.Changes))
+            foreach (var change in part.Attribution.BeforeCreation.Concat(part.Attribution.Changes).Concat(part.Attribution.Refused))
             {
                 entries.TryAdd(change.EventId, new TimelineEntry(part.Kind, part.Attribution.ResourceId, change));
             }

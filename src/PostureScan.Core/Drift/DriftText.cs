@@ -52,6 +52,13 @@ public static class DriftText
             text += $"; {attribution.Changes.Count} change(s), last {last.EventName} by {last.Actor ?? "an unknown actor"} from {last.SourceIp ?? "an unknown address"} at {Time(last.Time)}";
         }
 
+        // A refused call changed nothing, so it is no change, but an attempt on a mirror is worth a line of its own.
+        if (attribution.Refused.Count > 0)
+        {
+            var last = attribution.Refused[^1];
+            text += $"; {attribution.Refused.Count} refused call(s), last {last.EventName} by {last.Actor ?? "an unknown actor"} from {last.SourceIp ?? "an unknown address"} at {Time(last.Time)}";
+        }
+
         return text;
     }
 

@@ -9,8 +9,9 @@ using static PostureScan.Core.Tests.Correlation.Correlate;
 namespace PostureScan.Core.Tests.Correlation;
 
 /// <summary>
-/// What counts as a change of an attributed resource: an event after its create event. A call refused before
-/// the creation changed nothing, so it is never the last change, but the timeline keeps it as evidence.
+/// What counts as a change of an attributed resource: a call after its create event that the provider let through.
+/// A call refused before the creation or after it changed nothing, so it is never the last change, but the timeline
+/// keeps it as evidence.
 /// </summary>
 public sealed class ChangeTests
 {
@@ -78,25 +79,28 @@ public sealed class ChangeTests
     }
 
     [Fact]
-    public void A_call_refused_after_the_creation_is_a_change()
+    public void A_call_refused_after_the_creation_is_kept_apart_and_is_not_the_last_change()
     {
-        var mirroring = Correlated(
+        var session = Correlated(
             Call("gcp-insert", Insert, AuditAction.Create, T0),
-            Call("gcp-patch-denied", Patch, AuditAction.Modify, T0.AddHours(1), "7"),
-            Call("gcp-patch", Patch, AuditAction.Modify, T0.AddHours(2))).Session;
+            Call("gcp-patch", Patch, AuditAction.Modify, T0.AddHours(1)),
+            Call("gcp-patch-denied", Patch, AuditAction.Modify, T0.AddHours(2), "7"));
+        var mirroring = session.Session;
 
-        Assert.Equal(["gcp-patch-denied", "gcp-patch"], mirroring.Changes.Select(c => c.EventId));
-        Assert.Equal("7", mirroring.Changes[0].ErrorCode);
+        Assert.Equal(["gcp-patch"], mirroring.Changes.Select(c => c.EventId));
+        Assert.Equal(("gcp-patch-denied", "7"), Assert.Single(mirroring.Refused) is var r ? (r.EventId, r.ErrorCode) : default);
         Assert.Empty(mirroring.BeforeCreation);
+        Assert.Equal(["gcp-insert", "gcp-patch", "gcp-patch-denied"], session.Timeline().Select(t => t.Change.EventId));
     }
 
     [Fact]
-    public void Without_a_create_event_every_event_is_a_change()
+    public void Without_a_create_event_every_call_let_through_is_a_change_and_a_refused_one_is_kept_apart()
     {
         var mirroring = Correlated(Refused(T0), Call("gcp-patch", Patch, AuditAction.Modify, T0.AddDays(1))).Session;
 
         Assert.Equal(AttributionState.UnattributedBeyondRetention, mirroring.State);
-        Assert.Equal(["gcp-denied", "gcp-patch"], mirroring.Changes.Select(c => c.EventId));
+        Assert.Equal(["gcp-patch"], mirroring.Changes.Select(c => c.EventId));
+        Assert.Equal(["gcp-denied"], mirroring.Refused.Select(c => c.EventId));
         Assert.Empty(mirroring.BeforeCreation);
     }
 
@@ -124,5 +128,23 @@ public sealed class ChangeTests
 
         Assert.Equal(["gcp-denied"], read.Session.BeforeCreation.Select(c => c.EventId));
         Assert.Empty(older.Session.BeforeCreation);
+    }
+
+    [Fact]
+    public void A_run_stored_with_refused_calls_among_the_changes_reads_them_apart()
+    {
+        var session = Correlated(
+            Call("gcp-insert", Insert, AuditAction.Create, T0),
+            Call("gcp-patch", Patch, AuditAction.Modify, T0.AddHours(1)),
+            Call("gcp-patch-denied", Patch, AuditAction.Modify, T0.AddHours(2), "7"));
+        // As runs were stored before refused calls were kept apart: among the changes, the last of them refused.
+        var stored = session with { Parts = [.. session.Parts.Select(p => p with { Attribution = p.Attribution with { Changes = [.. p.Attribution.Changes, .. p.Attribution.Refused], Refused = [] } })] };
+        var json = JsonSerializer.Serialize(stored, PostureJson.Options).Replace("\"refused\"", "\"unknownMember\"", StringComparison.Ordinal);
+
+        var read = JsonSerializer.Deserialize<SessionAttribution>(json, PostureJson.Options)!.WithRefusedApart();
+
+        Assert.Equal(["gcp-patch"], read.Session.Changes.Select(c => c.EventId));
+        Assert.Equal(["gcp-patch-denied"], read.Session.Refused.Select(c => c.EventId));
+        Assert.Equal(DriftText.Attribution(session.Session), DriftText.Attribution(read.Session));
     }
 }
