@@ -65,4 +65,22 @@ public sealed class AccountingAttributionTests
         var attempt = Assert.Single(report.FailedAttempts);
         Assert.Equal(("contractor", "198.51.100.9", Device), (attempt.Actor, attempt.SourceIp, attempt.Scope));
     }
+
+    [Fact]
+    public void A_rejected_command_creates_nothing_ends_nothing_and_is_never_the_last_change()
+    {
+        static DateTimeOffset At(int hour, int minute) => new(2025, 3, 4, hour, minute, 0, TimeSpan.Zero);
+
+        var report = Correlate("tacacs-refused-calls.log");
+
+        // The contractor's rejected command came first: it made no session, so jdoe's first command still creates it.
+        var session = report.Sessions.Single(s => s.SessionId == "acc-9300-07/session/12").Session;
+        Assert.Equal((AttributionState.Attributed, "jdoe", At(10, 25)), (session.State, session.Actor, session.CreatedAt));
+        Assert.Equal([("contractor", "create", "failure")], session.BeforeCreation.Select(c => (c.Actor, c.Action, c.Outcome)));
+        Assert.Equal([("jdoe", "modify", At(10, 26))], session.Changes.Select(c => (c.Actor, c.Action, c.Time)));
+        // The rejected "no monitor session 12" removed nothing: the command after it changes the session, not a new one.
+        Assert.Equal([("delete", At(10, 40)), ("modify", At(10, 41))], session.Refused.Select(c => (c.Action, c.Time)));
+        Assert.All(session.Refused, c => Assert.Equal(("contractor", "failure"), (c.Actor, c.Outcome)));
+        Assert.Empty(report.DeletedMirrors);
+    }
 }

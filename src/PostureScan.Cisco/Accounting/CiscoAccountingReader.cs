@@ -57,7 +57,12 @@ internal sealed class CiscoAccountingReader(AuditInput input, DateTimeOffset now
 
         mirror = mirror with { Text = text };
 
-        Track(device, mirror);
+        // A rejected command made or removed no session: the next command on it still creates or changes it.
+        if (!command.Failed)
+        {
+            Track(device, mirror);
+        }
+
         if (kind == CommandEventKind.TacacsAccounting)
         {
             onEvent(CiscoAuditEvents.Create(command, mirror, device, command.SourceAddress, command.Line, line, at));
