@@ -67,6 +67,41 @@ public sealed class ProviderAttributionTests
     }
 
     [Fact]
+    public async Task A_refused_AWS_call_after_the_creation_is_shown_as_refused_and_does_not_move_last_changed_at()
+    {
+        var refusedCalls = $$"""
+
+                  - { time: {{At(TimeSpan.FromHours(-2))}}, name: ModifyTrafficMirrorSession, actor: "arn:aws:iam::111111111111:user/mallory", sourceIp: 203.0.113.66, resourceId: tms-0a0000000000000s1, errorCode: Client.DryRunOperation, id: ev-dry-run }
+                  - { time: {{At(TimeSpan.FromHours(-1))}}, name: DeleteTrafficMirrorSession, actor: "arn:aws:iam::111111111111:user/mallory", sourceIp: 203.0.113.66, resourceId: tms-0a0000000000000s1, errorCode: Client.UnauthorizedOperation, id: ev-denied }
+            """;
+        await using var scan = await StartAsync(World(AwsAccount, audit: TrailEvents + refusedCalls.TrimEnd()), Lookup(0));
+
+        var result = await scan.ScanAsync("aws");
+
+        var session = Assert.Single(result.Stored.Report.Sessions);
+        var s = session.Session;
+        Assert.Equal((AttributionState.Attributed, "ev-session"), (s.State, s.EventIds[0]));
+        Assert.Equal(["ev-modify"], s.Changes.Select(c => c.EventId));
+        Assert.Equal([("ev-dry-run", "Client.DryRunOperation"), ("ev-denied", "Client.UnauthorizedOperation")], s.Refused.Select(c => (c.EventId, c.ErrorCode)));
+        Assert.Equal(["ev-modify", "ev-dry-run", "ev-denied"], session.Timeline().Select(t => t.Change.EventId).Where(id => id is "ev-modify" or "ev-dry-run" or "ev-denied"));
+
+        // The export's last change is the modify, not the refused delete after it.
+        var (exit, _, stderr) = await CliProcess.RunAsync(scan.Folder, "export", "--format", "csv", "--out", "mirrors.csv", "--db", scan.Database);
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        var csv = await File.ReadAllTextAsync(Path.Combine(scan.Folder, "mirrors.csv"));
+        var modified = Now.AddDays(-1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($",arn:aws:iam::111111111111:user/netops,{modified},", csv, StringComparison.Ordinal);
+        Assert.Contains("2 refused call(s), last DeleteTrafficMirrorSession by arn:aws:iam::111111111111:user/mallory", csv, StringComparison.Ordinal);
+
+        // show lists the refused calls in the timeline, each with its error code.
+        var (showExit, stdout, showError) = await CliProcess.RunAsync(scan.Folder, "show", "tms-0a0000000000000s1", "--db", scan.Database);
+        Assert.True(showExit == 0, $"exit {showExit}: {showError}");
+        Assert.Contains("ev-dry-run", stdout, StringComparison.Ordinal);
+        Assert.Contains("failure (Client.DryRunOperation)", stdout, StringComparison.Ordinal);
+        Assert.Contains("ev-denied", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Aws_mirrors_are_attributed_from_the_trail_archive_in_S3()
     {
         var buckets = "trailBuckets: [{ name: org-trail, prefix: security, accounts: [\"111111111111\"] }]";
@@ -127,9 +162,9 @@ public sealed class ProviderAttributionTests
         Assert.Equal(TapId, tap.ResourceId);
         Assert.Equal(("dana@contoso.example", "192.0.2.41", "az-create"), (tap.Actor, tap.SourceIp, tap.EventIds[0]));
         Assert.Equal(Now.AddDays(-5), tap.CreatedAt);
-        // The update and the refused delete follow, newest last, each call once (not its BeginRequest as well).
-        Assert.Equal(["az-update", "az-refused"], tap.Changes.Select(c => c.EventId));
-        Assert.Equal("Conflict", tap.Changes.Single(c => c.EventId == "az-refused").ErrorCode);
+        // The update follows, each call once (not its BeginRequest as well); the refused delete changed nothing and is kept apart.
+        Assert.Equal(["az-update"], tap.Changes.Select(c => c.EventId));
+        Assert.Equal(("az-refused", "Conflict"), Assert.Single(tap.Refused) is var refused ? (refused.EventId, refused.ErrorCode) : default);
         Assert.Contains(scan.Host.Counters.AuditQueries, q => q.Service == "activitylog" && q.Scope == Subscription);
 
         // Each NIC's tap configuration is a part of the vTAP: web01's attributed from its own write (logged upper-case),
