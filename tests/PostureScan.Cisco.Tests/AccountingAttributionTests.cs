@@ -83,4 +83,17 @@ public sealed class AccountingAttributionTests
         Assert.All(session.Refused, c => Assert.Equal(("contractor", "failure"), (c.Actor, c.Outcome)));
         Assert.Empty(report.DeletedMirrors);
     }
+
+    [Fact]
+    public void A_rejected_command_leaves_the_user_in_the_sub_mode_they_were_in()
+    {
+        var report = Correlate("tacacs-refused-submode.log");
+
+        // Entering session 62 was denied, so jdoe stayed in session 60's sub-mode: the filter is 60's.
+        var sixty = report.Sessions.Single(s => s.SessionId == "acc-9300-07/session/60").Session;
+        Assert.Equal(["source interface GigabitEthernet2/0/14 rx", "filter vlan 214"], sixty.Changes.Select(c => c.EventName));
+        var sixtyTwo = report.Sessions.Single(s => s.SessionId == "acc-9300-07/session/62").Session;
+        Assert.DoesNotContain("filter vlan 214", sixtyTwo.Changes.Concat(sixtyTwo.Refused).Concat(sixtyTwo.BeforeCreation).Select(c => c.EventName));
+        Assert.NotEqual("filter vlan 214", sixtyTwo.CreateEventName);
+    }
 }

@@ -49,7 +49,14 @@ internal sealed class CiscoAccountingReader(AuditInput input, DateTimeOffset now
         }
 
         var mirror = MirrorCommandClassifier.Classify(command.Command ?? "", contexts.GetValueOrDefault(key), n => seen.Contains((device, n)), out var next, out var text);
-        Remember(key, next);
+
+        // A rejected command leaves the user in the mode they were in (a denied "monitor session 62" inside
+        // session 60's sub-mode keeps the next accepted lines on 60).
+        if (!command.Failed)
+        {
+            Remember(key, next);
+        }
+
         if (mirror is null)
         {
             return true;
