@@ -1,13 +1,13 @@
 namespace PostureScan.Delivery.Http;
 
-/// <summary>Checks of sink options whose messages never quote the secret they check.</summary>
+/// <summary>Checks of sink options whose messages never quote the secret they check; each names the option as the parameter.</summary>
 internal static class SinkOptionChecks
 {
     public static void HttpUrl(Uri? url, string sinkKind, string sinkName, string field)
     {
         if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"{sinkKind} sink '{sinkName}': {field} must be an absolute http or https URL (value not shown: it is a secret).");
+            throw new ArgumentException($"{sinkKind} sink '{sinkName}': {field} must be an absolute http or https URL (value not shown: it is a secret).", field);
         }
     }
 
@@ -17,7 +17,7 @@ internal static class SinkOptionChecks
         if (string.IsNullOrWhiteSpace(value) || value.Any(c => c is < ' ' or > '~'))
         {
             var shown = secret ? "value not shown: it is a secret" : $"got {value?.Length ?? 0} characters";
-            throw new ArgumentException($"{sinkKind} sink '{sinkName}': {field} must be non-empty printable ASCII ({shown}).");
+            throw new ArgumentException($"{sinkKind} sink '{sinkName}': {field} must be non-empty printable ASCII ({shown}).", field);
         }
     }
 

@@ -78,7 +78,8 @@ internal static partial class AppConfiguration
 
     /// <summary>
     /// Runs a check of bound settings; a <see cref="SettingException"/> it throws comes out naming where its key was
-    /// set (file, line and column, or environment variable), as an unknown key does. A value left at its default has
+    /// set (file, line and column, or environment variable), as an unknown key does, and so does each refusal of a
+    /// <see cref="SettingsException"/>, one per line. A value left at its default, or set by the command itself, has
     /// no place to name, so its message stays as it is.
     /// </summary>
     public static T Check<T>(IConfiguration configuration, Func<T> check)
@@ -87,9 +88,13 @@ internal static partial class AppConfiguration
         {
             return check();
         }
-        catch (SettingException ex) when (SetBy(configuration, ex.Key) is not null)
+        catch (SettingException ex) when (HasPlace(configuration, ex.Key))
         {
-            throw new UsageException($"{Origin(configuration, ex.Key)}: {ex.Message}");
+            throw new UsageException(Placed(configuration, ex));
+        }
+        catch (SettingsException ex) when (ex.Problems.Any(p => HasPlace(configuration, p.Key)))
+        {
+            throw new UsageException(string.Join(Environment.NewLine, ex.Problems.Select(p => Placed(configuration, p))));
         }
     }
 
@@ -100,6 +105,14 @@ internal static partial class AppConfiguration
             check();
             return true;
         });
+
+    /// <summary>The refusal's message, after where its key was set when that can be named.</summary>
+    private static string Placed(IConfiguration configuration, SettingException problem) =>
+        HasPlace(configuration, problem.Key) ? $"{Origin(configuration, problem.Key)}: {problem.Message}" : problem.Message;
+
+    /// <summary>Whether a file, the environment or the built-in settings set the key: a default, or a value the command set itself, has no place to name.</summary>
+    private static bool HasPlace(IConfiguration configuration, string key) =>
+        SetBy(configuration, key) is not (null or Microsoft.Extensions.Configuration.Memory.MemoryConfigurationProvider);
 
     [System.Text.RegularExpressions.GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex FailedConversion();
@@ -144,8 +157,10 @@ internal static partial class AppConfiguration
             case FileConfigurationProvider file:
                 var path = file.Source.FileProvider?.GetFileInfo(file.Source.Path ?? "").PhysicalPath ?? file.Source.Path ?? "configuration file";
                 return Located(path, key);
-            case EnvironmentVariablesConfigurationProvider:
-                return $"environment variable POSTURESCAN__{key.Replace(":", "__", StringComparison.Ordinal)}";
+            case EnvironmentVariablesConfigurationProvider environment:
+                // A section (a whole sink) is set by the variables under its name, not by one of its own.
+                var variable = $"POSTURESCAN__{key.Replace(":", "__", StringComparison.Ordinal)}";
+                return environment.TryGet(key, out _) ? $"environment variable {variable}" : $"environment variables {variable}__*";
             case JsonStreamConfigurationProvider:
                 return "built-in settings";
             default:

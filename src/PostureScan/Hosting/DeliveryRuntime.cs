@@ -38,7 +38,7 @@ internal sealed class DeliveryRuntime : IDisposable
         }
 
         var settings = AppConfiguration.Bind<DeliverySettings>(configuration, DeliverySettings.Section);
-        Validate(settings);
+        AppConfiguration.Check(configuration, () => Validate(settings, configuration));
         if (settings.Sinks.Count == 0)
         {
             return null;
@@ -47,7 +47,8 @@ internal sealed class DeliveryRuntime : IDisposable
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds) };
         try
         {
-            return new DeliveryRuntime(settings, DeliverySinkFactory.Create(settings, http, environment ?? Environment.GetEnvironmentVariable), http);
+            var sinks = AppConfiguration.Check(configuration, () => DeliverySinkFactory.Create(settings, http, environment ?? Environment.GetEnvironmentVariable));
+            return new DeliveryRuntime(settings, sinks, http);
         }
         catch
         {
@@ -64,7 +65,7 @@ internal sealed class DeliveryRuntime : IDisposable
 
     public void Dispose() => Http.Dispose();
 
-    private static void Validate(DeliverySettings s)
+    private static void Validate(DeliverySettings s, IConfiguration configuration)
     {
         foreach (var (key, value, min, max) in new[]
         {
@@ -78,13 +79,17 @@ internal sealed class DeliveryRuntime : IDisposable
         {
             if (value < min || value > max)
             {
-                throw new UsageException($"{DeliverySettings.Section}:{key} must be between {min} and {max} (not {value})");
+                throw new SettingException($"{DeliverySettings.Section}:{key}", $"must be between {min} and {max} (not {value})");
             }
         }
 
         if (s.MaxDelaySeconds * 1000L < s.BaseDelayMs)
         {
-            throw new UsageException($"{DeliverySettings.Section}:MaxDelaySeconds must not be shorter than BaseDelayMs");
+            // Named by the one that was set: with MaxDelaySeconds at its default, BaseDelayMs is the mistake.
+            var maxDelay = $"{DeliverySettings.Section}:{nameof(s.MaxDelaySeconds)}";
+            throw configuration[maxDelay] is null
+                ? new SettingException($"{DeliverySettings.Section}:{nameof(s.BaseDelayMs)}", $"{s.BaseDelayMs} is longer than MaxDelaySeconds ({s.MaxDelaySeconds} s)")
+                : new SettingException(maxDelay, $"{s.MaxDelaySeconds} must not be shorter than BaseDelayMs ({s.BaseDelayMs} ms)");
         }
     }
 }

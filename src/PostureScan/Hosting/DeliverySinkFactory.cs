@@ -28,14 +28,19 @@ internal static class DeliverySinkFactory
         {
             var s = settings.Sinks[i];
             var where = $"{DeliverySettings.Section}:Sinks:{i}";
-            if (string.IsNullOrWhiteSpace(s.Name) || s.Name.Length > 100)
+            if (string.IsNullOrWhiteSpace(s.Name))
             {
-                throw new UsageException($"{where}: every sink needs a Name of at most 100 characters (its outbox rows are kept under it)");
+                throw new SettingException(where, "has no Name: every sink needs one, of at most 100 characters (its outbox rows are kept under it)");
+            }
+
+            if (s.Name.Length > 100)
+            {
+                throw new SettingException($"{where}:Name", $"is {s.Name.Length} characters long, more than 100");
             }
 
             if (sinks.Any(x => string.Equals(x.Name, s.Name, StringComparison.Ordinal)))
             {
-                throw new UsageException($"{where}: sink name '{s.Name}' is used twice");
+                throw new SettingException($"{where}:Name", $"'{s.Name}' is the name of an earlier sink too: each sink needs its own");
             }
 
             var context = new SinkContext(s, where, Subscription(s, where), http, environment, redactor);
@@ -58,9 +63,9 @@ internal static class DeliverySinkFactory
     {
         if (!Builders.TryGetValue(c.Settings.Type, out var build))
         {
-            throw Types.Contains(c.Settings.Type, StringComparer.OrdinalIgnoreCase)
-                ? new UsageException($"{c.Where}: sink type '{c.Settings.Type}' is not available in this build")
-                : new UsageException($"{c.Where}: Type must be one of {string.Join(", ", Types)}");
+            throw string.IsNullOrWhiteSpace(c.Settings.Type) ? new SettingException(c.Where, $"has no Type: one of {string.Join(", ", Types)}")
+                : Types.Contains(c.Settings.Type, StringComparer.OrdinalIgnoreCase) ? new SettingException($"{c.Where}:Type", $"'{c.Settings.Type}' is not available in this build")
+                : new SettingException($"{c.Where}:Type", $"'{c.Settings.Type}' is not one of {string.Join(", ", Types)}");
         }
 
         RefuseMisplacedFields(c.Settings, c.Where);
@@ -73,8 +78,8 @@ internal static class DeliverySinkFactory
         var misplaced = SinkFields.Misplaced(s);
         if (misplaced.Count > 0)
         {
-            throw new UsageException(string.Join("; ", misplaced.Select(f =>
-                $"{where}:{f.Name} does not apply to type {s.Type}, only to {Listed(f.Types)}")));
+            throw new SettingsException([.. misplaced.Select(f =>
+                new SettingException($"{where}:{f.Name}", $"does not apply to type {s.Type}, only to {Listed(f.Types)}"))]);
         }
     }
 
@@ -93,15 +98,16 @@ internal static class DeliverySinkFactory
     {
         if (ByName<Severity>(s.MinSeverity) is not { } minimum)
         {
-            throw new UsageException($"{where}:MinSeverity must be one of info, low, medium, high, critical, by name (sink '{s.Name}' has '{s.MinSeverity}')");
+            throw new SettingException($"{where}:MinSeverity", $"must be one of info, low, medium, high, critical, by name (sink '{s.Name}' has '{s.MinSeverity}')");
         }
 
         var kinds = new HashSet<DeliveryEventKind>();
-        foreach (var name in s.Events.Count == 0 ? Enum.GetNames<DeliveryEventKind>() : [.. s.Events])
+        var names = s.Events.Count == 0 ? Enum.GetNames<DeliveryEventKind>() : [.. s.Events];
+        for (var i = 0; i < names.Length; i++)
         {
-            if (ByName<DeliveryEventKind>(name) is not { } kind)
+            if (ByName<DeliveryEventKind>(names[i]) is not { } kind)
             {
-                throw new UsageException($"{where}:Events: '{name}' is not one of newFinding, resolvedFinding, runSummary, scopeError");
+                throw new SettingException($"{where}:Events:{i}", $"'{names[i]}' is not one of newFinding, resolvedFinding, runSummary, scopeError");
             }
 
             kinds.Add(kind);

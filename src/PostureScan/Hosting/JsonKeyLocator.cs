@@ -33,15 +33,21 @@ internal static class JsonKeyLocator
                         }
 
                         break;
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, frames.Count == 0 ? null : frames[^1].ChildSegment()));
-                        break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
                         frames.RemoveAt(frames.Count - 1);
                         break;
                     default:
-                        // A value inside an array takes the next index.
-                        if (frames.Count > 0 && frames[^1].IsArray)
+                        // An array's item is named by its index (Delivery:Sinks:0, a whole sink), and the next item takes the next.
+                        if (frames.Count > 0 && frames[^1].IsArray && string.Equals(Path(frames, frames[^1].NextIndex()), key, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return Position(json, start, start + reader.TokenStartIndex);
+                        }
+
+                        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                        {
+                            frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, frames.Count == 0 ? null : frames[^1].ChildSegment()));
+                        }
+                        else if (frames.Count > 0 && frames[^1].IsArray)
                         {
                             frames[^1].Index++;
                         }
@@ -82,5 +88,8 @@ internal static class JsonKeyLocator
 
         /// <summary>The segment of a container that starts inside this one (an array's item takes the next index).</summary>
         public string? ChildSegment() => IsArray ? (Index++).ToString(CultureInfo.InvariantCulture) : Name;
+
+        /// <summary>An array's next item's index, not yet taken.</summary>
+        public string NextIndex() => Index.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -33,7 +33,9 @@ internal sealed class SinkContext(
         // The message must not echo the URL: it may be the credential itself.
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? uri
-            : throw new UsageException($"{Where}:Url is not an absolute http or https URL");
+            : throw (Settings.UrlFromEnv is { } variable
+                ? new SettingException($"{Where}:UrlFromEnv", $"names environment variable '{variable}', which does not hold an absolute http or https URL")
+                : new SettingException($"{Where}:Url", "is not an absolute http or https URL"));
     }
 
     /// <summary>A secret given directly or through an environment variable (never both), registered with the redactor.</summary>
@@ -41,7 +43,7 @@ internal sealed class SinkContext(
     {
         if (direct is not null && fromEnv is not null)
         {
-            throw new UsageException($"{Where}: give {field} or {field}FromEnv, not both");
+            throw new SettingException($"{Where}:{field}", $"is set beside {field}FromEnv: give {field} or {field}FromEnv, not both");
         }
 
         var value = direct;
@@ -50,13 +52,13 @@ internal sealed class SinkContext(
             value = environment(fromEnv);
             if (string.IsNullOrEmpty(value))
             {
-                throw new UsageException($"{Where}:{field}FromEnv: environment variable '{fromEnv}' is not set");
+                throw new SettingException($"{Where}:{field}FromEnv", $"names environment variable '{fromEnv}', which is not set");
             }
         }
 
         if (string.IsNullOrEmpty(value))
         {
-            return required ? throw new UsageException($"{Where}: {field} or {field}FromEnv is required for type {Settings.Type}") : null;
+            return required ? throw new SettingException(Where, $"has no {field}: {field} or {field}FromEnv is required for type {Settings.Type}") : null;
         }
 
         redactor.Add(value);
@@ -68,6 +70,6 @@ internal sealed class SinkContext(
     {
         0 => typeDefault,
         var n when n >= 1 && n <= maximum => n,
-        _ => throw new UsageException($"{Where}:MaxBatchSize must be between 1 and {maximum}"),
+        var n => throw new SettingException($"{Where}:MaxBatchSize", $"must be between 1 and {maximum} (not {n})"),
     };
 }

@@ -48,7 +48,8 @@ internal static class VendorSinks
         // Slack takes one message per run: no Events means run summaries, and any other kind is a mistake.
         if (c.Settings.Events.Count > 0 && c.Subscription.Kinds.Any(k => k != DeliveryEventKind.RunSummary))
         {
-            throw new UsageException($"{c.Where}:Events: a slack sink takes runSummary only");
+            var other = c.Settings.Events.FindIndex(e => !string.Equals(e.Trim(), nameof(DeliveryEventKind.RunSummary), StringComparison.OrdinalIgnoreCase));
+            throw new SettingException($"{c.Where}:Events:{other}", $"'{c.Settings.Events[other]}': a slack sink takes runSummary only");
         }
 
         var subscription = new SinkSubscription(c.Subscription.MinimumSeverity, new HashSet<DeliveryEventKind> { DeliveryEventKind.RunSummary });
@@ -57,7 +58,10 @@ internal static class VendorSinks
         return Build(c, () => new SlackSink(options, c.Http, TimeProvider.System));
     }
 
-    /// <summary>A sink's own checks throw ArgumentException (never quoting a secret): here that is a configuration error.</summary>
+    /// <summary>
+    /// A sink's own checks throw ArgumentException (never quoting a secret) naming its option: here that is a
+    /// configuration error of the setting that gave the option, so that it can be placed in the file.
+    /// </summary>
     private static IDeliverySink Build(SinkContext c, Func<IDeliverySink> create)
     {
         try
@@ -66,7 +70,22 @@ internal static class VendorSinks
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException($"{c.Where}: {ex.Message}");
+            // The parameter's name and the value that ArgumentOutOfRangeException adds mean nothing in a settings file.
+            var cut = ex.Message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            var message = cut < 0 ? ex.Message : ex.Message[..cut];
+            throw new SettingException(SettingKey(c, ex.ParamName), $"is refused: {message}");
         }
     }
+
+    /// <summary>The setting behind a sink option: a secret's key is the one that gave it, directly or by variable.</summary>
+    private static string SettingKey(SinkContext c, string? option) => option switch
+    {
+        nameof(SlackSinkOptions.WebhookUrl) or nameof(SplunkHecSinkOptions.BaseUrl) or nameof(DeliverySinkSettings.Url) =>
+            $"{c.Where}:{(c.Settings.UrlFromEnv is null ? nameof(DeliverySinkSettings.Url) : nameof(DeliverySinkSettings.UrlFromEnv))}",
+        nameof(DeliverySinkSettings.Token) =>
+            $"{c.Where}:{(c.Settings.TokenFromEnv is null ? nameof(DeliverySinkSettings.Token) : nameof(DeliverySinkSettings.TokenFromEnv))}",
+        nameof(SplunkHecSinkOptions.Host) => $"{c.Where}:{nameof(DeliverySinkSettings.SourceHost)}",
+        { } name when typeof(DeliverySinkSettings).GetProperty(name) is not null => $"{c.Where}:{name}",
+        _ => c.Where,
+    };
 }

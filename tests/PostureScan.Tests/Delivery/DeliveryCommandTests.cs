@@ -140,7 +140,7 @@ public sealed class DeliveryCommandTests
         var bad = await CliProcess.RunWithEnvironmentAsync(estate.Dir.Path, badEnvironment, estate.Scan());
         outputs.Add(("scan with a bad URL", bad.Out + bad.Err));
         Assert.Equal(2, bad.Exit);
-        Assert.Contains("Delivery:Sinks:0:Url is not an absolute http or https URL", bad.Err, StringComparison.Ordinal);
+        Assert.Contains($"Delivery:Sinks:0:UrlFromEnv names environment variable '{DeliveryEstate.UrlVariable}', which does not hold an absolute http or https URL", bad.Err, StringComparison.Ordinal);
 
         // Dead letters queued again reach the receiver once it is up, signed with the key, carrying neither secret.
         Assert.Contains(dead == 1 ? "1 dead letter queued again" : $"{dead} dead letters queued again", (await Run("outbox", "retry", "--db", estate.Db, "--all-dead")).Out, StringComparison.Ordinal);

@@ -157,7 +157,7 @@ public sealed class VendorSinkFactoryTests
         settings.UrlFromEnv = "SINK_URL";
         var environment = new Dictionary<string, string> { ["SINK_URL"] = $"https://collector.example/{SlackToken}", ["HEC_TOKEN"] = HecToken };
 
-        var error = Assert.Throws<UsageException>(() => Create(environment, settings));
+        var error = Assert.ThrowsAny<UsageException>(() => Create(environment, settings));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.StartsWith("Delivery:Sinks:0", error.Message, StringComparison.Ordinal);
@@ -172,11 +172,11 @@ public sealed class VendorSinkFactoryTests
     {
         var environment = new Dictionary<string, string> { ["HEC_TOKEN"] = token };
 
-        var error = Assert.Throws<UsageException>(() => Create(
+        var error = Assert.ThrowsAny<UsageException>(() => Create(
             environment,
             new DeliverySinkSettings { Name = "splunk", Type = "splunk", Url = "https://splunk.example:8088/", TokenFromEnv = "HEC_TOKEN" }));
 
-        Assert.Contains("Delivery:Sinks:0: Splunk HEC sink 'splunk': Token must be non-empty printable ASCII", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Delivery:Sinks:0:TokenFromEnv is refused: Splunk HEC sink 'splunk': Token must be non-empty printable ASCII", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("HEC-token", error.Message, StringComparison.Ordinal);
     }
 }

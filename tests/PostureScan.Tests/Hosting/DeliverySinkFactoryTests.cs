@@ -51,11 +51,11 @@ public sealed class DeliverySinkFactoryTests
     [InlineData("Delivery:Sinks:0:MinSeverity", "3", "Delivery:Sinks:0:MinSeverity must be one of info, low, medium, high, critical, by name (sink 'soar' has '3')")]
     [InlineData("Delivery:Sinks:0:MinSeverity", "high,critical", "Delivery:Sinks:0:MinSeverity must be one of")]
     [InlineData("Delivery:Sinks:0:Events:0", "everything", "'everything' is not one of newFinding")]
-    [InlineData("Delivery:Sinks:0:Events:0", "0", "Delivery:Sinks:0:Events: '0' is not one of newFinding")]
-    [InlineData("Delivery:Sinks:0:Type", "pagerduty", "Type must be one of webhook, sumologic, splunk, slack")]
+    [InlineData("Delivery:Sinks:0:Events:0", "0", "Delivery:Sinks:0:Events:0 '0' is not one of newFinding")]
+    [InlineData("Delivery:Sinks:0:Type", "pagerduty", "Type 'pagerduty' is not one of webhook, sumologic, splunk, slack")]
     [InlineData("Delivery:Sinks:0:MaxBatchSize", "501", "MaxBatchSize must be between 1 and 500")]
     [InlineData("Delivery:MaxAttempts", "0", "Delivery:MaxAttempts must be between 1 and 100")]
-    [InlineData("Delivery:Sinks:1:Name", "soar", "sink name 'soar' is used twice")]
+    [InlineData("Delivery:Sinks:1:Name", "soar", "Delivery:Sinks:1:Name 'soar' is the name of an earlier sink too")]
     public void A_mistake_is_a_usage_error_that_names_the_key_and_never_the_secret(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>
@@ -69,7 +69,7 @@ public sealed class DeliverySinkFactoryTests
             [key] = value,
         };
 
-        var error = Assert.Throws<UsageException>(() => Create(settings));
+        var error = Assert.ThrowsAny<UsageException>(() => Create(settings));
 
         Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
         Assert.DoesNotContain("T0KEN", error.Message, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class DeliverySinkFactoryTests
     [InlineData("slack", "MaxBatchSize", "5", "Delivery:Sinks:0:MaxBatchSize does not apply to type slack, only to webhook, sumologic and splunk")]
     public void A_field_of_another_type_is_refused_under_its_own_key(string type, string field, string value, string expected)
     {
-        var error = Assert.Throws<UsageException>(() => Create(new()
+        var error = Assert.ThrowsAny<UsageException>(() => Create(new()
         {
             ["Delivery:Sinks:0:Name"] = "sink",
             ["Delivery:Sinks:0:Type"] = type,
@@ -101,7 +101,7 @@ public sealed class DeliverySinkFactoryTests
     [Fact]
     public void Every_misplaced_field_is_named_at_once()
     {
-        var error = Assert.Throws<UsageException>(() => Create(new()
+        var error = Assert.ThrowsAny<UsageException>(() => Create(new()
         {
             ["Delivery:Sinks:0:Name"] = "soar",
             ["Delivery:Sinks:0:Type"] = "webhook",
@@ -111,7 +111,7 @@ public sealed class DeliverySinkFactoryTests
         }));
 
         Assert.Equal(
-            "Delivery:Sinks:0:Source does not apply to type webhook, only to splunk; Delivery:Sinks:0:MaxFindings does not apply to type webhook, only to slack",
+            $"Delivery:Sinks:0:Source does not apply to type webhook, only to splunk{System.Environment.NewLine}Delivery:Sinks:0:MaxFindings does not apply to type webhook, only to slack",
             error.Message);
     }
 
@@ -131,16 +131,16 @@ public sealed class DeliverySinkFactoryTests
     [Fact]
     public void A_missing_variable_is_named_and_an_invalid_url_is_not_quoted()
     {
-        var missing = Assert.Throws<UsageException>(() => Create(new()
+        var missing = Assert.ThrowsAny<UsageException>(() => Create(new()
         {
             ["Delivery:Sinks:0:Name"] = "soar", ["Delivery:Sinks:0:Type"] = "webhook", ["Delivery:Sinks:0:UrlFromEnv"] = "NOT_SET",
         }));
-        Assert.Equal("Delivery:Sinks:0:UrlFromEnv: environment variable 'NOT_SET' is not set", missing.Message);
+        Assert.Equal("Delivery:Sinks:0:UrlFromEnv names environment variable 'NOT_SET', which is not set", missing.Message);
 
-        var invalid = Assert.Throws<UsageException>(() => Create(
+        var invalid = Assert.ThrowsAny<UsageException>(() => Create(
             new() { ["Delivery:Sinks:0:Name"] = "soar", ["Delivery:Sinks:0:Type"] = "webhook", ["Delivery:Sinks:0:UrlFromEnv"] = "BAD" },
             new Dictionary<string, string> { ["BAD"] = "ftp://T0KEN-abc123@example.test/" }));
-        Assert.Equal("Delivery:Sinks:0:Url is not an absolute http or https URL", invalid.Message);
+        Assert.Equal("Delivery:Sinks:0:UrlFromEnv names environment variable 'BAD', which does not hold an absolute http or https URL", invalid.Message);
     }
 
     private static DeliveryRuntime? Create(Dictionary<string, string?> settings, Dictionary<string, string>? environment = null)
