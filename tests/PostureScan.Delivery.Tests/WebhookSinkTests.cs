@@ -19,7 +19,7 @@ public sealed class WebhookSinkTests
     {
         await using var receiver = await RecordingReceiver.StartAsync();
         using var http = new HttpClient();
-        var sink = new WebhookSink("hooks", OutboxFixture.Everything, receiver.Url, Secret, 20, http);
+        var sink = new WebhookSink("hooks", OutboxFixture.Everything, receiver.Url, Secret, 20, http, TimeProvider.System);
         var events = Events(Hostile.Strings[4]);
 
         var response = await sink.SendAsync(events, CancellationToken.None);
@@ -57,12 +57,30 @@ public sealed class WebhookSinkTests
         await using var receiver = await RecordingReceiver.StartAsync();
         receiver.RespondAsync = _ => Task.FromResult(new ReceiverReply(429, Headers: new Dictionary<string, string> { ["Retry-After"] = "12" }));
         using var http = new HttpClient();
-        var sink = new WebhookSink("hooks", OutboxFixture.Everything, receiver.Url, null, 20, http);
+        var sink = new WebhookSink("hooks", OutboxFixture.Everything, receiver.Url, null, 20, http, TimeProvider.System);
 
         var response = await sink.SendAsync(Events("tms-1"), CancellationToken.None);
 
-        Assert.Equal(new SinkResponse(429, TimeSpan.FromSeconds(12), "HTTP 429 Too Many Requests"), response);
+        Assert.Equal(new SinkResponse(429, TimeSpan.FromSeconds(12), "HTTP 429"), response);
         Assert.False(Assert.Single(receiver.Requests).Headers.ContainsKey(WebhookSink.SignatureHeader));
+    }
+
+    [Fact]
+    public async Task A_receiver_that_cannot_be_reached_is_named_as_the_sink_without_its_url()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var http = new HttpClient();
+        var url = new Uri($"http://127.0.0.1:{port}/hook/T0KEN-IN-PATH?key=QUERY-SECRET");
+        var sink = new WebhookSink("hooks", OutboxFixture.Everything, url, null, 20, http, TimeProvider.System);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => sink.SendAsync(Events("tms-1"), CancellationToken.None));
+
+        Assert.StartsWith("Webhook sink 'hooks': could not connect", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("T0KEN-IN-PATH", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("QUERY-SECRET", error.ToString(), StringComparison.Ordinal);
     }
 
     private static IReadOnlyList<DeliveryEvent> Events(string resourceId)

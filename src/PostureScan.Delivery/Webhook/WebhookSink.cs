@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using PostureScan.Core.Delivery;
+using PostureScan.Delivery.Http;
 
 namespace PostureScan.Delivery.Webhook;
 
@@ -16,18 +17,23 @@ public sealed class WebhookSink : IDeliverySink
 
     public const int DefaultBatchSize = 20;
 
+    private const string Kind = "Webhook";
+
     private readonly Uri url;
     private readonly byte[]? key;
-    private readonly HttpClient http;
+    private readonly HttpSinkTransport transport;
 
-    public WebhookSink(string name, SinkSubscription subscription, Uri url, string? secret, int maxBatchSize, HttpClient http)
+    public WebhookSink(string name, SinkSubscription subscription, Uri url, string? secret, int maxBatchSize, HttpClient http, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(url);
         Name = name;
         Subscription = subscription;
         this.url = url;
         key = secret is null ? null : System.Text.Encoding.UTF8.GetBytes(secret);
         MaxBatchSize = maxBatchSize;
-        this.http = http;
+        // The same transport as the vendor sinks: a failure names the sink and its kind, never the URL, whose
+        // query may carry the receiver's token; the answer's body is read bounded and only for its reason.
+        transport = new HttpSinkTransport(http, time, Kind, name, SinkSecrets.OfUrl(url));
     }
 
     public string Name { get; }
@@ -46,8 +52,7 @@ public sealed class WebhookSink : IDeliverySink
             request.Headers.TryAddWithoutValidation(SignatureHeader, Sign(key, body));
         }
 
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        return SinkResponses.From(response);
+        return await transport.SendAsync(request, interpret: null, cancellationToken);
     }
 
     /// <summary>The signature header's value for <paramref name="body"/>: what a receiver recomputes and compares.</summary>

@@ -91,7 +91,7 @@ internal static class DeliverySinkFactory
     {
         var url = c.Url(required: true)!;
         var secret = c.Secret(nameof(DeliverySinkSettings.Secret), c.Settings.Secret, c.Settings.SecretFromEnv, required: false);
-        return new WebhookSink(c.Settings.Name, c.Subscription, url, secret, c.BatchSize(WebhookSink.DefaultBatchSize, 500), c.Http);
+        return new WebhookSink(c.Settings.Name, c.Subscription, url, secret, c.BatchSize(WebhookSink.DefaultBatchSize, 500), c.Http, TimeProvider.System);
     }
 
     private static SinkSubscription Subscription(DeliverySinkSettings s, string where)
