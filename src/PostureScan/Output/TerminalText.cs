@@ -1,6 +1,13 @@
+using System.Globalization;
+using System.Text;
+
 namespace PostureScan.Output;
 
-/// <summary>Makes adversary-controlled strings safe and short enough for a terminal cell.</summary>
+/// <summary>
+/// Makes adversary-controlled strings safe and short enough for a terminal: the one place where every
+/// command's terminal output (tables, summaries, error lines) replaces the characters a value must not
+/// pass to the terminal.
+/// </summary>
 internal static class TerminalText
 {
     public static string Cell(string? value, int max = 60)
@@ -10,10 +17,39 @@ internal static class TerminalText
             return "-";
         }
 
-        // Control characters (escape sequences among them) could rewrite the operator's terminal.
-        var clean = new string([.. value.Take(max + 1).Select(c => char.IsControl(c) ? '?' : c)]);
+        var clean = new string([.. value.Take(max + 1).Select(c => IsUnsafe(c) ? '?' : c)]);
         return clean.Length > max ? clean[..(max - 1)] + "…" : clean;
     }
+
+    /// <summary>A value for a line of text: unsafe characters replaced, at most <paramref name="max"/> characters and a '…'; empty for none.</summary>
+    public static string Line(string? value, int max)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        var builder = new StringBuilder(Math.Min(value.Length, max + 1));
+        foreach (var c in value.AsSpan(0, Math.Min(value.Length, max)))
+        {
+            builder.Append(IsUnsafe(c) ? '?' : c);
+        }
+
+        if (value.Length > max)
+        {
+            builder.Append('…');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Control characters (escape sequences, BEL, backspace) could rewrite the operator's terminal; format
+    /// characters (bidirectional overrides, zero-width spaces and joiners) and line or paragraph separators
+    /// make a value read as something it is not, or reorder the text around it.
+    /// </summary>
+    public static bool IsUnsafe(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     /// <summary>
     /// A provider id for a cell. Azure resource ids ("/subscriptions/.../virtualNetworkTaps/NAME") and GCP

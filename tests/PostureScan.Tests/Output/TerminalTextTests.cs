@@ -22,4 +22,20 @@ public sealed class TerminalTextTests
     [Fact]
     public void A_shortened_id_is_still_cleaned_of_control_characters() =>
         Assert.Equal("…/packetMirrorings/pm?[31mred", TerminalText.Id("https://x/compute/v1/projects/p/regions/r/packetMirrorings/pm\u001b[31mred", 60));
+
+    [Theory]
+    [InlineData("admin\u202Egnp.exe", "admin?gnp.exe")]          // right-to-left override
+    [InlineData("\u2067abc\u2069\u200F", "?abc??")]             // isolates and a right-to-left mark
+    [InlineData("al\u200Bi\u200Cc\u200De\uFEFF", "al?i?c?e?")] // zero-width characters
+    [InlineData("a\u2028b\u2029c", "a?b?c")]                     // line and paragraph separators
+    [InlineData("\u001b]8;;http://x/\u0007y\u009b2J", "?]8;;http://x/?y?2J")]
+    public void A_cell_shows_no_character_that_reorders_hides_or_breaks_text(string value, string shown) =>
+        Assert.Equal(shown, TerminalText.Cell(value, 60));
+
+    [Theory]
+    [InlineData("user/\u202Eevil\u200B\u2028x\u001b[2J", 60, "user/?evil??x?[2J")]
+    [InlineData("abcdef", 3, "abc…")]
+    [InlineData("", 3, "")]
+    public void A_line_is_cleaned_as_a_cell_is_and_cut_with_an_ellipsis(string value, int max, string shown) =>
+        Assert.Equal(shown, TerminalText.Line(value, max));
 }

@@ -4,6 +4,7 @@ using PostureScan.Core.Audit;
 using PostureScan.Core.Audit.Matching;
 using PostureScan.Core.Audit.Output;
 using PostureScan.Core.Audit.Reading;
+using PostureScan.Output;
 
 namespace PostureScan.Cli.Detect;
 
@@ -46,7 +47,7 @@ internal sealed class DetectRunner(DetectConsole console)
             files = AuditInputPaths.Expand(options.Paths, out var missing);
             if (missing is not null)
             {
-                return UsageError($"cannot read '{Printable.Of(missing, 300)}': no such file or directory");
+                return UsageError($"cannot read '{TerminalText.Line(missing, 300)}': no such file or directory");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

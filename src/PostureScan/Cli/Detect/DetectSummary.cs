@@ -1,3 +1,5 @@
+using PostureScan.Output;
+
 namespace PostureScan.Cli.Detect;
 
 /// <summary>The count summary on standard error: records read, matched and malformed, in total and per input.</summary>
@@ -15,17 +17,17 @@ internal static class DetectSummary
         error.WriteLine($"detect: {outcomes.Count} input(s), {records} record(s) read, {matched} matched, {reported} reported, {malformed} malformed, {unreadable} unreadable");
         foreach (var outcome in outcomes.Where(o => outcomes.Count <= ListedInputs || o.Unreadable is not null || o.Result?.HasMalformed == true))
         {
-            var name = Printable.Of(outcome.Input, 300);
+            var name = TerminalText.Line(outcome.Input, 300);
             if (outcome.Result is not { } result)
             {
-                error.WriteLine($"  {name}: unreadable: {Printable.Of(outcome.Unreadable ?? "", 300)}");
+                error.WriteLine($"  {name}: unreadable: {TerminalText.Line(outcome.Unreadable ?? "", 300)}");
                 continue;
             }
 
             error.WriteLine($"  {name}: {result.Records} read, {result.Matched} matched, {result.MalformedCount} malformed");
             foreach (var bad in result.Malformed)
             {
-                error.WriteLine($"    malformed {Printable.Of(bad.ToString(), 300)}");
+                error.WriteLine($"    malformed {TerminalText.Line(bad.ToString(), 300)}");
             }
 
             if (result.MalformedCount > result.Malformed.Count)

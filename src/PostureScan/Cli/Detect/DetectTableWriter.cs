@@ -1,4 +1,5 @@
 using PostureScan.Core.Audit;
+using PostureScan.Output;
 using Spectre.Console;
 
 namespace PostureScan.Cli.Detect;
@@ -42,7 +43,7 @@ internal static class DetectTableWriter
                 Cell(e.SourceIp),
                 Cell(AuditNames.Of(e.Action)),
                 e.Outcome == AuditOutcome.Failure
-                    ? new Text($"failure {Printable.Of(e.ErrorCode, MaxCell)}".TrimEnd(), new Style(Color.Red))
+                    ? new Text($"failure {TerminalText.Line(e.ErrorCode, MaxCell)}".TrimEnd(), new Style(Color.Red))
                     : new Text(AuditNames.Of(e.Outcome)),
                 Cell(e.Scope),
                 Cell(e.ResourceIds.Count > 0 ? e.ResourceIds[0] : ""));
@@ -53,5 +54,5 @@ internal static class DetectTableWriter
     }
 
     // Text, not Markup: log values may hold "[red]" and must print as they are.
-    private static Text Cell(string? value) => new Text(Printable.Of(value, MaxCell));
+    private static Text Cell(string? value) => new Text(TerminalText.Line(value, MaxCell));
 }

@@ -1,4 +1,5 @@
 using PostureScan.Core.Audit;
+using PostureScan.Output;
 
 namespace PostureScan.Cli.Detect;
 
@@ -11,14 +12,14 @@ internal static class LiveSummary
         error.WriteLine($"detect: {source}: {result.Scopes.Count} scope(s), {result.Records} record(s) read, {result.Matched} matched, {reported} reported, {result.Malformed} malformed, {failed} failed");
         if (result.Failure is { } failure)
         {
-            error.WriteLine($"  {source}: failed: {Printable.Of(failure.ToString(), 500)}");
+            error.WriteLine($"  {source}: failed: {TerminalText.Line(failure.ToString(), 500)}");
         }
 
         foreach (var scope in result.Scopes)
         {
-            var name = Printable.Of(scope.Scope.Key, 300);
+            var name = TerminalText.Line(scope.Scope.Key, 300);
             error.WriteLine(scope.Failure is { } reason
-                ? $"  {name}: failed: {Printable.Of(reason.ToString(), 500)}"
+                ? $"  {name}: failed: {TerminalText.Line(reason.ToString(), 500)}"
                 : $"  {name}: {scope.Records} read, {scope.Matched} matched, {scope.Malformed} malformed, {scope.Window}");
         }
     }
