@@ -17,6 +17,7 @@ public sealed class HostileStringTests
     [
         .. Hostile.Strings, Payloads.Description, Payloads.Actor, "\uD800", "x\uDC00y", "\uDBFF", "tail\uD83D",
         new string([.. Enumerable.Range(0, 32).Select(i => (char)i)]), "\u2028\u2029\u0085", "</script><script>alert(1)</script>",
+        "  =1+1", "\"=HYPERLINK(\"\"x\"\")\"", " \t@SUM(A1)", "\n-2+3", "' +cmd",
     ];
 
     private static ReportData Data()
@@ -111,6 +112,10 @@ public sealed class HostileStringTests
         foreach (var cell in rows.SelectMany(r => r))
         {
             Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal), $"cell starts with a formula prefix: {cell[..Math.Min(40, cell.Length)]}");
+            // A spreadsheet that trims spaces or quotes on import must still meet the leading quote first.
+            var trimmed = cell.TrimStart(' ', '\t', '\r', '\n', '"', '\'');
+            Assert.False(!cell.StartsWith('\'') && trimmed.Length > 0 && "=+-@".Contains(trimmed[0], StringComparison.Ordinal),
+                $"a formula follows leading spaces or quotes: {cell[..Math.Min(40, cell.Length)]}");
             Assert.True(cell.Length <= Text.Limits.Export + 64);
         }
 

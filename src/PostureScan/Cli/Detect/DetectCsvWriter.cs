@@ -1,22 +1,16 @@
 using System.Globalization;
 using CsvHelper;
 using PostureScan.Core.Audit;
+using PostureScan.Reporting.Csv;
 
 namespace PostureScan.Cli.Detect;
 
 /// <summary>
-/// CSV for spreadsheets: the jsonl fields plus error code and message, user agent and service.
-/// Cells that begin with = + - @ tab or CR are escaped by CsvHelper (a leading quote), so a hostile
-/// log value cannot become a formula.
+/// CSV for spreadsheets: the jsonl fields plus error code and message, user agent and service, each cell
+/// neutralised as the export's are (<see cref="SpreadsheetCsv"/>), so a hostile log value cannot become a formula.
 /// </summary>
 internal static class DetectCsvWriter
 {
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
-    {
-        Injection = CsvInjection.Escape,
-        NewLine = "\n",
-    };
-
     private static readonly string[] Header =
     [
         "time", "platform", "eventName", "actor", "sourceIp", "action", "outcome", "errorCode", "errorMessage",
@@ -25,7 +19,7 @@ internal static class DetectCsvWriter
 
     public static void Write(Stream output, IEnumerable<AuditEvent> events)
     {
-        using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        using var csv = CsvWriter.Create(output, SpreadsheetCsv.Options, leaveOpen: true);
         csv.WriteHeader(Header);
         foreach (var e in events)
         {
@@ -36,7 +30,7 @@ internal static class DetectCsvWriter
                 string.Join(' ', e.ResourceIds), e.EventId, e.UserAgent, e.Service, e.Input.File,
                 e.Input.Record?.ToString(CultureInfo.InvariantCulture), e.Input.Api,
             ];
-            csv.WriteRecord(row);
+            csv.WriteRecord([.. row.Select(SpreadsheetCsv.Cell)]);
         }
     }
 }

@@ -114,6 +114,21 @@ public sealed class DetectCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Csv_neutralises_a_formula_behind_leading_spaces_or_quotes()
+    {
+        var file = _harness.Write("log.json", DetectHarness.CloudTrail(
+            ("CreateTrafficMirrorSession", "2025-03-04T10:00:00Z", "e1", "  =HYPERLINK(1)"),
+            ("DeleteTrafficMirrorSession", "2025-03-04T09:00:00Z", "e2", "\\\"@SUM(A1)\\\"")));
+
+        var (exit, output, _) = await _harness.Run("--format", "csv", file);
+
+        Assert.Equal(0, exit);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Contains(",'  =HYPERLINK(1),", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",\"'\"\"@SUM(A1)\"\"\",", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_table_prints_log_values_literally_without_markup_or_control_characters()
     {
         var file = _harness.Write("log.json", DetectHarness.CloudTrail(
