@@ -18,6 +18,7 @@ public sealed class HostileStringTests
         .. Hostile.Strings, Payloads.Description, Payloads.Actor, "\uD800", "x\uDC00y", "\uDBFF", "tail\uD83D",
         new string([.. Enumerable.Range(0, 32).Select(i => (char)i)]), "\u2028\u2029\u0085", "</script><script>alert(1)</script>",
         "  =1+1", "\"=HYPERLINK(\"\"x\"\")\"", " \t@SUM(A1)", "\n-2+3", "' +cmd",
+        "al\u200Bice\u200C\u200D\uFEFF\u2060", "\u2067isolated\u2069\u200F",
     ];
 
     private static ReportData Data()
@@ -75,6 +76,8 @@ public sealed class HostileStringTests
         Assert.Contains("&lt;script&gt;window.__posturescanPwned=1", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\u202E", html, StringComparison.Ordinal);
         Assert.DoesNotContain('\u0007', html);
+        Assert.DoesNotContain(html, IsHidden);
+        Assert.Contains("al[U+200B]ice", html, StringComparison.Ordinal);
         Assert.DoesNotContain(Hostile.Large()[..2000], html, StringComparison.Ordinal);
         Assert.Contains("[truncated, 102400 characters in all]", html, StringComparison.Ordinal);
     }
@@ -92,6 +95,7 @@ public sealed class HostileStringTests
         Assert.DoesNotContain("**urgent**", outsideCode, StringComparison.Ordinal);
         Assert.Contains("\\[runbook\\]\\(", md, StringComparison.Ordinal);
         Assert.DoesNotContain(md, c => char.IsControl(c) && c != '\n');
+        Assert.DoesNotContain(md, IsHidden);
         // Every row of the drift table has exactly its six unescaped pipes: no value split a cell.
         foreach (var row in md.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("tms-", StringComparison.Ordinal)))
         {
@@ -121,6 +125,10 @@ public sealed class HostileStringTests
 
         Assert.Contains(rows.SelectMany(r => r), c => c.StartsWith("'=HYPERLINK(", StringComparison.Ordinal));
     }
+
+    /// <summary>A character that reads as nothing, or as a line break: zero-width and direction marks, separators.</summary>
+    private static bool IsHidden(char c) => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
+        or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator;
 
     private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
     {

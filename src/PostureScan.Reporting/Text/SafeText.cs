@@ -50,8 +50,10 @@ internal static class SafeText
     public static string Marker(int length) => string.Create(CultureInfo.InvariantCulture, $"… [truncated, {length} characters in all]");
 
     /// <summary>
-    /// Control characters and bidirectional overrides made visible as [U+XXXX], so that a value can neither
-    /// rewrite a terminal or a line nor flip the direction of the text around it. A newline reads as a space.
+    /// Control characters, format characters (bidirectional overrides and marks, zero-width spaces and joiners)
+    /// and line or paragraph separators made visible as [U+XXXX], so that a value can neither rewrite a terminal
+    /// or a line, nor flip the direction of the text around it, nor pass for another (an actor "al\u200Bice" is
+    /// not alice). A newline reads as a space.
     /// </summary>
     public static string Visible(string value)
     {
@@ -81,6 +83,6 @@ internal static class SafeText
         return builder.ToString();
     }
 
-    private static bool IsInvisible(char c) =>
-        char.IsControl(c) || c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }
