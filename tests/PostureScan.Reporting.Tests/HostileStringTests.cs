@@ -18,7 +18,7 @@ public sealed class HostileStringTests
         .. Hostile.Strings, Payloads.Description, Payloads.Actor, "\uD800", "x\uDC00y", "\uDBFF", "tail\uD83D",
         new string([.. Enumerable.Range(0, 32).Select(i => (char)i)]), "\u2028\u2029\u0085", "</script><script>alert(1)</script>",
         "  =1+1", "\"=HYPERLINK(\"\"x\"\")\"", " \t@SUM(A1)", "\n-2+3", "' +cmd",
-        "al\u200Bice\u200C\u200D\uFEFF\u2060", "\u2067isolated\u2069\u200F",
+        "al\u200Bice\u200C\u200D\uFEFF\u2060", "\u2067isolated\u2069\u200F", "see www.evil.example and WWW.evil.example",
     ];
 
     private static ReportData Data()
@@ -94,6 +94,9 @@ public sealed class HostileStringTests
         Assert.DoesNotContain("[runbook](", outsideCode, StringComparison.Ordinal);
         Assert.DoesNotContain("**urgent**", outsideCode, StringComparison.Ordinal);
         Assert.Contains("\\[runbook\\]\\(", md, StringComparison.Ordinal);
+        // GitHub makes a link of "www." and a domain, scheme or not.
+        Assert.DoesNotContain("www.", outsideCode, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("see www\\.evil.example and WWW\\.evil.example", md, StringComparison.Ordinal);
         Assert.DoesNotContain(md, c => char.IsControl(c) && c != '\n');
         Assert.DoesNotContain(md, IsHidden);
         // Every row of the drift table has exactly its six unescaped pipes: no value split a cell.

@@ -4,7 +4,7 @@ namespace PostureScan.Reporting.Text;
 
 /// <summary>
 /// Markdown text: every character that Markdown (CommonMark, and GitHub's tables, autolinks and math) could
-/// read as inline syntax is backslash-escaped (a value never starts a line: newlines are made visible first), so a value renders as the literal text it is: no emphasis, links,
+/// read as inline syntax (and the dot of a bare "www." that GitHub would link) is backslash-escaped (a value never starts a line: newlines are made visible first), so a value renders as the literal text it is: no emphasis, links,
 /// images, HTML, headings or table breaks from data. Control characters are made visible first.
 /// </summary>
 internal static class MarkdownText
@@ -15,9 +15,11 @@ internal static class MarkdownText
     {
         var text = SafeText.Visible(SafeText.Clean(value, max));
         var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (Syntax.Contains(c, StringComparison.Ordinal))
+            var c = text[i];
+            // GitHub links "www." followed by a domain with no scheme at all (an extended autolink): the escaped dot breaks it.
+            if (Syntax.Contains(c, StringComparison.Ordinal) || (c == '.' && i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase)))
             {
                 builder.Append('\\');
             }
