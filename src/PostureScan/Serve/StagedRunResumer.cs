@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PostureScan.Core.Inventory;
 using Quartz;
 
 namespace PostureScan.Serve;
@@ -22,15 +23,32 @@ internal sealed partial class StagedRunResumer(ServeStore store, PlannedRuns pla
                 continue;
             }
 
+            // The scheduler is already running, so a firing left for the run can finish while this looks. A firing
+            // stages its scope before its trigger completes: asking for firings first, and for what is pending
+            // after, never fires a scope that such a firing has just collected.
+            var unfired = new List<Scope>();
             foreach (var scope in staged.Pending)
             {
                 if (!await HasFiringAsync(scheduler, ServeJobKeys.ScopeJob(scope), staged.RunId, cancellationToken))
                 {
-                    await ScanPlanner.FireScopeAsync(scheduler, staged.RunId, scope, time, cancellationToken);
+                    unfired.Add(scope);
                 }
             }
 
-            if (staged.Pending.Count == 0 && !await HasFiringAsync(scheduler, ServeJobKeys.Commit, staged.RunId, cancellationToken))
+            var committing = await HasFiringAsync(scheduler, ServeJobKeys.Commit, staged.RunId, cancellationToken);
+            staged = await store.Staging.GetStagedRunAsync(open.RunId, cancellationToken);
+            if (staged is null)
+            {
+                continue;
+            }
+
+            var pending = staged.Pending.ToHashSet();
+            foreach (var scope in unfired.Where(pending.Contains))
+            {
+                await ScanPlanner.FireScopeAsync(scheduler, staged.RunId, scope, time, cancellationToken);
+            }
+
+            if (pending.Count == 0 && !committing)
             {
                 await RunCommitter.FireAsync(scheduler, staged.RunId, time, cancellationToken);
             }
