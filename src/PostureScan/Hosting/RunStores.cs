@@ -1,3 +1,4 @@
+using Npgsql;
 using PostureScan.Cli;
 using PostureScan.Storage;
 
@@ -11,12 +12,29 @@ internal static class RunStores
     {
         if (location.IsPostgres)
         {
-            return await PostgresRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
+            try
+            {
+                return await PostgresRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
+            }
+            catch (NpgsqlException ex) when (!ct.IsCancellationRequested)
+            {
+                // A server that is down, a wrong password, a database that does not exist: the operator's to fix,
+                // so one line that says where and why (exit 2), never a stack. The location holds no credentials.
+                throw new UsageException($"{location.Description}: cannot open the store: {Reason(ex)}");
+            }
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(location.Target)!);
         return await SqliteRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
     }
+
+    /// <summary>The server's own words when it answered (28P01, 3D000...), else the connection's failure and its cause.</summary>
+    private static string Reason(NpgsqlException ex) => ex switch
+    {
+        PostgresException server => $"{server.SqlState}: {server.MessageText}",
+        { InnerException: { } inner } when inner is not NpgsqlException => $"{ex.Message} ({inner.Message})",
+        _ => ex.Message,
+    };
 
     /// <summary>
     /// Opens a store that must already exist: a command reading from a mistyped path should fail, not find
