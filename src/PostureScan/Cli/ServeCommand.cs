@@ -29,6 +29,9 @@ internal static class ServeCommand
             _ = AuditSourceRegistry.Create(configuration, time);
             var audit = new AuditSourceFactory(() => AuditSourceRegistry.Create(configuration, time), AuditSourceRegistry.Lookback(configuration));
             var database = RunStores.Locate(parse.GetValue(db), configuration);
+            // Before the store is opened and before Quartz starts: a second scheduler on one SQLite file would
+            // recover the first one's running jobs as if it had crashed.
+            using var serveLock = database.IsPostgres ? null : SqliteServeLock.Acquire(database.Target);
             using var delivery = DeliveryRuntime.Create(configuration);
 
             await using var store = await RunStores.OpenAsync(database, ct);

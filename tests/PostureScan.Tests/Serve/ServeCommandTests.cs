@@ -72,6 +72,38 @@ public sealed class ServeCommandTests
         Assert.Contains($"{config}({At(config, "TriggerBatchSize")}): Serve:TriggerBatchSize {batch} must be between 1 and 11", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_second_serve_on_the_same_sqlite_store_is_refused_and_the_first_runs_on()
+    {
+        using var dir = new TemporaryDirectory();
+        var devices = Directory.CreateDirectory(dir.File("devices")).FullName;
+        var db = dir.File("serve.db");
+        var config = dir.File("serve.json");
+        await File.WriteAllTextAsync(config, $$"""
+            { "Cisco": { "Directory": "{{devices}}" }, "Store": { "Path": "{{db}}" }, "Serve": { "MetricsPort": 0 } }
+            """);
+        using var first = new ServeNode("first", dir.Path, config);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!first.Says("Application started"))
+        {
+            Assert.False(first.HasExited, first.Output);
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"the first serve did not start.\n{first.Output}");
+            await Task.Delay(100);
+        }
+
+        // A second scheduler on the file would recover the first one's running jobs as a crashed process's.
+        using var second = CliProcess.Start(dir.Path, "serve", "--config", config);
+        var (exit, _, stderr) = await second.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(exit == 2, stderr);
+        Assert.Equal(
+            $"error: {db}: another serve already runs on this store (it holds {db}.serve-lock); stop it, or give this one another --db. "
+            + "Several nodes share one store only in cluster mode (Store:Database postgres).",
+            stderr.Trim());
+        Assert.False(first.HasExited, first.Output);
+        Assert.Equal(0, first.Terminate());
+    }
+
     /// <summary>"line,column" of a key's opening quote in a settings file, as configuration errors give it.</summary>
     private static string At(string file, string key)
     {
