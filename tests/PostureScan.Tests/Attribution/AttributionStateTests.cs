@@ -61,8 +61,9 @@ public sealed class AttributionStateTests
         var old = states["tms-0d0000000000000s2"];
         Assert.Equal(AttributionState.UnattributedBeyondRetention, old.State);
         Assert.NotNull(old.Window);
-        // The lookback is 30 days: the window read goes back that far, and the reason says so.
-        Assert.InRange(old.Window.Oldest, Now.AddDays(-30), Now.AddDays(-30).AddMinutes(5));
+        // The lookback is 30 days: the window read goes back that far from the scan, and the reason says so.
+        // (From the run's own times, not from the class's Now, which a loaded machine may reach minutes later.)
+        Assert.InRange(old.Window.Oldest, result.Run.StartedAt.AddDays(-30).AddSeconds(-1), result.Run.FinishedAt.AddDays(-30).AddSeconds(1));
         Assert.Contains(old.Window.ToString(), old.Reason, StringComparison.Ordinal);
 
         // Its target was created three days ago, so the session is younger still: its create event is missing.
