@@ -29,14 +29,8 @@ public sealed class ClusterServeTests(PostgresServer server)
     public async Task Two_nodes_share_a_scheduled_scan_and_every_scope_is_scanned_exactly_once()
     {
         const int regions = 10;
-        using var dir = new TemporaryDirectory();
-        await using var emulator = await EmulatorHost.StartAsync(World.Parse(WorldYaml(regions, latencyMs: 20), "cluster.yaml"));
-        var database = await server.CreateDatabaseAsync();
-        var config = await WriteConfigAsync(dir, emulator, database, regions, FireAt(Lead));
-
-        using var a = new ServeNode("a", dir.Path, config);
-        using var b = new ServeNode("b", dir.Path, config);
-        await WaitUntilScheduledAsync(a, b);
+        await using var pair = await NodePair.StartAsync(server, regions, latencyMs: 20);
+        var (a, b, emulator, database) = (pair.A, pair.B, pair.Emulator, pair.Database);
         var run = await WaitForRunAsync(database, a, b);
         await Task.Delay(TimeSpan.FromSeconds(3)); // time enough for a second, wrong, run of the same firing
 
@@ -59,14 +53,8 @@ public sealed class ClusterServeTests(PostgresServer server)
     public async Task A_node_killed_mid_scan_has_its_job_recovered_by_the_other_and_the_run_is_whole()
     {
         const int regions = 8;
-        using var dir = new TemporaryDirectory();
-        await using var emulator = await EmulatorHost.StartAsync(World.Parse(WorldYaml(regions, latencyMs: 400), "cluster.yaml"));
-        var database = await server.CreateDatabaseAsync();
-        var config = await WriteConfigAsync(dir, emulator, database, regions, FireAt(Lead));
-
-        using var a = new ServeNode("a", dir.Path, config);
-        using var b = new ServeNode("b", dir.Path, config);
-        await WaitUntilScheduledAsync(a, b);
+        await using var pair = await NodePair.StartAsync(server, regions, latencyMs: 400);
+        var (a, b, emulator, database) = (pair.A, pair.B, pair.Emulator, pair.Database);
         var clock = Stopwatch.StartNew();
         ServeNode? running = null;
         while (running is null || emulator.Counters.TotalCalls < 3)
@@ -93,14 +81,8 @@ public sealed class ClusterServeTests(PostgresServer server)
     public async Task A_node_stopped_by_SIGTERM_mid_scan_hands_its_scopes_to_the_other_and_the_run_is_whole()
     {
         const int regions = 8;
-        using var dir = new TemporaryDirectory();
-        await using var emulator = await EmulatorHost.StartAsync(World.Parse(WorldYaml(regions, latencyMs: 1500), "cluster.yaml"));
-        var database = await server.CreateDatabaseAsync();
-        var config = await WriteConfigAsync(dir, emulator, database, regions, FireAt(Lead));
-
-        using var a = new ServeNode("a", dir.Path, config);
-        using var b = new ServeNode("b", dir.Path, config);
-        await WaitUntilScheduledAsync(a, b);
+        await using var pair = await NodePair.StartAsync(server, regions, latencyMs: 1500);
+        var (a, b, emulator, database) = (pair.A, pair.B, pair.Emulator, pair.Database);
 
         // Every call takes 1.5 s, so a scope takes 7.5 s: once every scope has begun, each node holds some of
         // them (five job threads a node, eight scopes), and SIGTERM lands mid-collection.
@@ -121,6 +103,53 @@ public sealed class ClusterServeTests(PostgresServer server)
         await using var store = await PostgresRunStore.OpenAsync(database, TimeProvider.System, CancellationToken.None);
         Assert.Single(await store.ListRunsAsync(CancellationToken.None));
         Assert.Empty(await store.ListStagedRunsAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The emulator's world of one account and <c>regions</c> regions, a new database, and two serve nodes on it,
+    /// both up before their scheduled scan fires.
+    /// </summary>
+    private sealed class NodePair : IAsyncDisposable
+    {
+        private readonly TemporaryDirectory dir;
+
+        private NodePair(TemporaryDirectory dir, EmulatorHost emulator, string database, ServeNode a, ServeNode b) =>
+            (this.dir, Emulator, Database, A, B) = (dir, emulator, database, a, b);
+
+        public EmulatorHost Emulator { get; }
+
+        public string Database { get; }
+
+        public ServeNode A { get; }
+
+        public ServeNode B { get; }
+
+        public static async Task<NodePair> StartAsync(PostgresServer server, int regions, int latencyMs)
+        {
+            var dir = new TemporaryDirectory();
+            var emulator = await EmulatorHost.StartAsync(World.Parse(WorldYaml(regions, latencyMs), "cluster.yaml"));
+            var database = await server.CreateDatabaseAsync();
+            var config = await WriteConfigAsync(dir, emulator, database, regions, FireAt(Lead));
+            var pair = new NodePair(dir, emulator, database, new ServeNode("a", dir.Path, config), new ServeNode("b", dir.Path, config));
+            try
+            {
+                await WaitUntilScheduledAsync(pair.A, pair.B);
+                return pair;
+            }
+            catch
+            {
+                await pair.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            A.Dispose();
+            B.Dispose();
+            await Emulator.DisposeAsync();
+            dir.Dispose();
+        }
     }
 
     private static void AssertWhole(ScanRun run, int regions)
