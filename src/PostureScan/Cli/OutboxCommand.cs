@@ -39,7 +39,7 @@ internal static class OutboxCommand
             var rows = await store.ListOutboxAsync(filter, parse.GetValue(sink), ct);
             if (parse.GetValue(json))
             {
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(rows, PostureJson.Options));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(rows, OutputJson.Options));
                 return ExitCodes.Success;
             }
 

@@ -3,6 +3,7 @@ using PostureScan.Core.Attribution;
 using PostureScan.Core.Audit.Ingestion;
 using PostureScan.Core.Findings;
 using PostureScan.Core.Scanning;
+using PostureScan.Core.Serialization;
 
 namespace PostureScan.Output;
 
@@ -12,7 +13,7 @@ internal static class RunSummaryJson
     public static string Write(ScanRun run, string database, PolicyEvaluation? evaluation = null, AuditRunRecord? audit = null)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
+        using (var w = new Utf8JsonWriter(buffer, OutputJson.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("runId", run.Id);

@@ -1,12 +1,12 @@
-using System.Globalization;
 using System.Text;
+using PostureScan.Core.Text;
 
 namespace PostureScan.Output;
 
 /// <summary>
 /// Makes adversary-controlled strings safe and short enough for a terminal: the one place where every
 /// command's terminal output (tables, summaries, error lines) replaces the characters a value must not
-/// pass to the terminal.
+/// pass to the terminal (<see cref="UnsafeText"/>) with '?'.
 /// </summary>
 internal static class TerminalText
 {
@@ -17,7 +17,7 @@ internal static class TerminalText
             return "-";
         }
 
-        var clean = new string([.. value.Take(max + 1).Select(c => IsUnsafe(c) ? '?' : c)]);
+        var clean = new string([.. value.Take(max + 1).Select(c => UnsafeText.IsUnsafe(c) ? '?' : c)]);
         return clean.Length > max ? clean[..(max - 1)] + "…" : clean;
     }
 
@@ -32,7 +32,7 @@ internal static class TerminalText
         var builder = new StringBuilder(Math.Min(value.Length, max + 1));
         foreach (var c in value.AsSpan(0, Math.Min(value.Length, max)))
         {
-            builder.Append(IsUnsafe(c) ? '?' : c);
+            builder.Append(UnsafeText.IsUnsafe(c) ? '?' : c);
         }
 
         if (value.Length > max)
@@ -42,14 +42,6 @@ internal static class TerminalText
 
         return builder.ToString();
     }
-
-    /// <summary>
-    /// Control characters (escape sequences, BEL, backspace) could rewrite the operator's terminal; format
-    /// characters (bidirectional overrides, zero-width spaces and joiners) and line or paragraph separators
-    /// make a value read as something it is not, or reorder the text around it.
-    /// </summary>
-    public static bool IsUnsafe(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
-        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     /// <summary>
     /// A provider id for a cell. Azure resource ids ("/subscriptions/.../virtualNetworkTaps/NAME") and GCP

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PostureScan.Core.Audit;
@@ -94,5 +95,25 @@ public sealed class JsonlContractTests
 
         Assert.Equal("1.2.3.4\"},{\"x\":\"\n", line.GetProperty("sourceIp").GetString());
         Assert.Equal("<script>\0", line.GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public void Control_format_and_separator_characters_are_escaped_and_read_back_exactly()
+    {
+        // A right-to-left override, zero-width and bidi marks, a soft hyphen, a byte order mark, line and
+        // paragraph separators, NEL and ESC: every one reaches the line as a \u escape, none as itself.
+        var record = """{"Records":[{"eventVersion":"1.10","eventTime":"2025-03-02T08:00:00Z","eventName":"CreateTrafficMirrorSession","userIdentity":{"arn":"admin\u202Egnp.exe \u200Bal\u200Dice\u00AD\uFEFF\u061C \u2028\u2029\u0085\u001b[2J"}}]}""";
+        var (_, events) = AuditFixtures.ReadBytes(Encoding.UTF8.GetBytes(record));
+        using var output = new MemoryStream();
+
+        AuditJsonlWriter.Write(output, events);
+
+        var text = Encoding.UTF8.GetString(output.ToArray());
+        Assert.DoesNotContain(text.TrimEnd('\n'), c => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator);
+        Assert.Contains("admin\\u202Egnp.exe", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(
+            "admin\u202Egnp.exe \u200Bal\u200Dice\u00AD\uFEFF\u061C \u2028\u2029\u0085\u001b[2J",
+            JsonDocument.Parse(text).RootElement.GetProperty("actor").GetString());
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using PostureScan.Core.Serialization;
 
 namespace PostureScan.Core.Audit.Output;
 
@@ -7,20 +7,14 @@ namespace PostureScan.Core.Audit.Output;
 /// Writes the <c>detect --format jsonl</c> contract: one object per event, with the seed query's
 /// five fields (time, platform, eventName, actor, sourceIp) then action, outcome, scope, region,
 /// resourceIds, eventId and input, in that order, then <c>evidence</c> (every input) for an event several
-/// logs recorded. Absent optional values are JSON null.
+/// logs recorded. Absent optional values are JSON null. Strings are exact; control, format and separator
+/// characters are written as escapes (<see cref="OutputJson"/>), as the output usually goes to a terminal.
 /// </summary>
 public static class AuditJsonlWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        // Relaxed: the output is JSON for machines, never embedded in HTML; control characters are still escaped.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-    };
-
     public static void Write(Stream output, IEnumerable<AuditEvent> events)
     {
-        using var writer = new Utf8JsonWriter(output, Options);
+        using var writer = new Utf8JsonWriter(output, OutputJson.WriterOptions);
         foreach (var audit in events)
         {
             WriteOne(writer, audit);

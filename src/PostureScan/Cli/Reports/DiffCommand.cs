@@ -35,8 +35,8 @@ internal static class DiffCommand
 
             if (parse.GetValue(json))
             {
-                // The records' own JSON; the encoder escapes control characters and lone surrogates stay well-formed.
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(drift, PostureJson.Options));
+                // The records' own JSON, with control, format and separator characters escaped for the terminal.
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(drift, OutputJson.Options));
             }
             else
             {
