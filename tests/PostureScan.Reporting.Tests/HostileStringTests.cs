@@ -123,10 +123,25 @@ public sealed class HostileStringTests
             var trimmed = cell.TrimStart(' ', '\t', '\r', '\n', '"', '\'');
             Assert.False(!cell.StartsWith('\'') && trimmed.Length > 0 && "=+-@".Contains(trimmed[0], StringComparison.Ordinal),
                 $"a formula follows leading spaces or quotes: {cell[..Math.Min(40, cell.Length)]}");
-            Assert.True(cell.Length <= Text.Limits.Export + 64);
+            // The bound counts the value's characters: one shown as [U+XXXX] is still one.
+            Assert.True(System.Text.RegularExpressions.Regex.Replace(cell, @"\[U\+[0-9A-F]{4}\]", "?").Length <= Text.Limits.Export + 64);
         }
 
         Assert.Contains(rows.SelectMany(r => r), c => c.StartsWith("'=HYPERLINK(", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Csv_shows_control_format_and_separator_characters_as_code_points()
+    {
+        var text = await Render.ToStringAsync(Render.Export("csv"), Data());
+
+        // Tab, carriage return and line feed are carried by CSV quoting; nothing else unseen reaches a cell.
+        Assert.DoesNotContain(text, c => (char.IsControl(c) && c is not ('\t' or '\r' or '\n')) || IsHidden(c));
+        var cells = Rfc4180.Parse(text).SelectMany(r => r).ToList();
+        Assert.Contains(cells, c => c.Contains("col [U+0007]bell\r\nnext [U+202E]evil[U+202C]", StringComparison.Ordinal));
+        Assert.Contains(cells, c => c.Contains("nul[U+0000]inside", StringComparison.Ordinal));
+        Assert.Contains(cells, c => c.Contains("al[U+200B]ice[U+200C][U+200D][U+FEFF][U+2060]", StringComparison.Ordinal));
+        Assert.Contains(cells, c => c.Contains("[U+2028][U+2029][U+0085]", StringComparison.Ordinal));
     }
 
     /// <summary>A character that reads as nothing, or as a line break: zero-width and direction marks, separators.</summary>

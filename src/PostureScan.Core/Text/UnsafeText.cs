@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace PostureScan.Core.Text;
 
@@ -16,4 +17,37 @@ public static class UnsafeText
     /// </summary>
     public static bool IsUnsafe(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
         or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    /// <summary>
+    /// <paramref name="value"/> with every unsafe character but those in <paramref name="kept"/> shown as
+    /// <c>[U+XXXX]</c>, for outputs that have no escape of their own (reports, CSV): a value can then neither
+    /// rewrite a terminal or a line, nor flip the direction of the text around it, nor pass for another (an actor
+    /// "al\u200Bice" is not alice).
+    /// </summary>
+    public static string Visible(string value, string kept = "")
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(kept);
+        if (!value.Any(c => IsShown(c, kept)))
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 16);
+        foreach (var c in value)
+        {
+            if (IsShown(c, kept))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"[U+{(int)c:X4}]");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsShown(char c, string kept) => IsUnsafe(c) && !kept.Contains(c, StringComparison.Ordinal);
 }

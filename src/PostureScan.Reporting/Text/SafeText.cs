@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PostureScan.Core.Text;
 
 namespace PostureScan.Reporting.Text;
 
@@ -50,39 +51,12 @@ internal static class SafeText
     public static string Marker(int length) => string.Create(CultureInfo.InvariantCulture, $"… [truncated, {length} characters in all]");
 
     /// <summary>
-    /// Control characters, format characters (bidirectional overrides and marks, zero-width spaces and joiners)
-    /// and line or paragraph separators made visible as [U+XXXX], so that a value can neither rewrite a terminal
-    /// or a line, nor flip the direction of the text around it, nor pass for another (an actor "al\u200Bice" is
-    /// not alice). A newline reads as a space.
+    /// Control characters, format characters and line or paragraph separators made visible as [U+XXXX]
+    /// (<see cref="UnsafeText"/>, the rule the terminal and CSV follow too). A newline reads as a space.
     /// </summary>
     public static string Visible(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (!value.Any(IsInvisible))
-        {
-            return value;
-        }
-
-        var builder = new StringBuilder(value.Length + 16);
-        foreach (var c in value)
-        {
-            if (c == '\n')
-            {
-                builder.Append(' ');
-            }
-            else if (IsInvisible(c))
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"[U+{(int)c:X4}]");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
+        return UnsafeText.Visible(value.Replace('\n', ' '));
     }
-
-    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
-        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -126,6 +127,20 @@ public sealed class DetectCommandTests : IDisposable
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.Contains(",'  =HYPERLINK(1),", lines[1], StringComparison.Ordinal);
         Assert.Contains(",\"'\"\"@SUM(A1)\"\"\",", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_shows_control_format_and_separator_characters_as_code_points()
+    {
+        var file = _harness.Write("log.json", DetectHarness.CloudTrail(
+            ("CreateTrafficMirrorSession", "2025-03-04T10:00:00Z", "e1", "mallory\\u001b[2J\\u0007\\u0000 admin\\u202Egnp.exe al\\u200Bice\\u2028\\tx")));
+
+        var (exit, output, _) = await _harness.Run("--format", "csv", file);
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain(output, c => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator && c is not ('\t' or '\r' or '\n'));
+        Assert.Contains(",mallory[U+001B][2J[U+0007][U+0000] admin[U+202E]gnp.exe al[U+200B]ice[U+2028]\tx,", output, StringComparison.Ordinal);
     }
 
     [Fact]
