@@ -4,6 +4,7 @@ using PostureScan.Core.Attribution;
 using AuditAttribution = PostureScan.Core.Attribution.Attribution;
 using PostureScan.Core.Findings;
 using PostureScan.Core.Scanning;
+using PostureScan.Core.Text;
 
 namespace PostureScan.Core.Delivery;
 
@@ -125,6 +126,5 @@ public static class DeliveryEventBuilder
     private static string JsonName(AttributionState state) => state.ToString() is var s ? char.ToLowerInvariant(s[0]) + s[1..] : "";
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    private static string? Bound(string? text) =>
-        text is null || text.Length <= MaxTextLength ? text : string.Concat(text.AsSpan(0, MaxTextLength), $"… [truncated, {text.Length} characters in all]");
+    private static string? Bound(string? text) => BoundedText.Cut(text, MaxTextLength);
 }

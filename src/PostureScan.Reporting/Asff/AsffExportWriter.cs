@@ -139,6 +139,6 @@ internal sealed class AsffExportWriter : IReportWriter
     private static string Bounded(string value, int max)
     {
         var clean = SafeText.Clean(value, max);
-        return clean.Length <= max ? clean : SafeText.Clean(value, max - SafeText.Marker(value.Length).Length);
+        return clean.Length <= max ? clean : SafeText.Clean(value, max - Core.Text.BoundedText.Marker(value.Length).Length);
     }
 }

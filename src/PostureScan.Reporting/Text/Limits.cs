@@ -13,7 +13,7 @@ internal static class Limits
     public const int Tag = 200;
 
     /// <summary>A value in a machine export (JSON, CSV, OCSF): generous, yet a 100 KB tag does not pass whole.</summary>
-    public const int Export = 8_192;
+    public const int Export = Core.Text.BoundedText.MachineValue;
 
     /// <summary>The provider's own JSON in the JSON export.</summary>
     public const int RawJson = 65_536;

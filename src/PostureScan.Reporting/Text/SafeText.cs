@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using PostureScan.Core.Text;
 
@@ -18,13 +17,7 @@ internal static class SafeText
             return "";
         }
 
-        var cut = value.Length > max ? max : value.Length;
-        if (cut < value.Length && cut > 0 && char.IsHighSurrogate(value[cut - 1]))
-        {
-            // Never split a surrogate pair at the cut.
-            cut--;
-        }
-
+        var cut = BoundedText.CutAt(value, max);
         var builder = new StringBuilder(cut + 40);
         for (var i = 0; i < cut; i++)
         {
@@ -41,14 +34,11 @@ internal static class SafeText
 
         if (cut < value.Length)
         {
-            builder.Append(Marker(value.Length));
+            builder.Append(BoundedText.Marker(value.Length));
         }
 
         return builder.ToString();
     }
-
-    /// <summary>The truncation marker: the original length in characters.</summary>
-    public static string Marker(int length) => string.Create(CultureInfo.InvariantCulture, $"… [truncated, {length} characters in all]");
 
     /// <summary>
     /// Control characters, format characters and line or paragraph separators made visible as [U+XXXX]

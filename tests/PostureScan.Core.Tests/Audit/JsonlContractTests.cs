@@ -98,6 +98,21 @@ public sealed class JsonlContractTests
     }
 
     [Fact]
+    public void A_value_over_the_bound_is_cut_with_the_marker()
+    {
+        var actor = "arn:aws:iam::444455556666:user/" + new string('a', 100 * 1024);
+        var audit = new AuditEvent(new DateTimeOffset(2025, 3, 2, 8, 0, 0, TimeSpan.Zero), AuditPlatform.Aws, "CreateTrafficMirrorSession",
+            actor, "203.0.113.9", AuditAction.Create, AuditOutcome.Success, null, null, "444455556666", "eu-central-1",
+            [new string('r', 20_000)], "e1", null, null, null, AuditInput.FromFile("log.json", 1));
+
+        var line = Lines([audit]).Single();
+
+        var marker = $"… [truncated, {actor.Length} characters in all]";
+        Assert.Equal(actor[..8_192] + marker, line.GetProperty("actor").GetString());
+        Assert.Equal(new string('r', 8_192) + "… [truncated, 20000 characters in all]", line.GetProperty("resourceIds")[0].GetString());
+    }
+
+    [Fact]
     public void Control_format_and_separator_characters_are_escaped_and_read_back_exactly()
     {
         // A right-to-left override, zero-width and bidi marks, a soft hyphen, a byte order mark, line and

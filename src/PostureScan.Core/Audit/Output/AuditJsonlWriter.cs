@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PostureScan.Core.Serialization;
+using PostureScan.Core.Text;
 
 namespace PostureScan.Core.Audit.Output;
 
@@ -7,8 +8,9 @@ namespace PostureScan.Core.Audit.Output;
 /// Writes the <c>detect --format jsonl</c> contract: one object per event, with the seed query's
 /// five fields (time, platform, eventName, actor, sourceIp) then action, outcome, scope, region,
 /// resourceIds, eventId and input, in that order, then <c>evidence</c> (every input) for an event several
-/// logs recorded. Absent optional values are JSON null. Strings are exact; control, format and separator
-/// characters are written as escapes (<see cref="OutputJson"/>), as the output usually goes to a terminal.
+/// logs recorded. Absent optional values are JSON null. Strings are exact up to their bound
+/// (<see cref="BoundedText.MachineValue"/>, then cut with the marker); control, format and separator characters
+/// are written as escapes (<see cref="OutputJson"/>), as the output usually goes to a terminal.
 /// </summary>
 public static class AuditJsonlWriter
 {
@@ -29,30 +31,30 @@ public static class AuditJsonlWriter
         writer.WriteStartObject();
         writer.WriteString("time", AuditNames.Of(audit.Time));
         writer.WriteString("platform", AuditNames.Of(audit.Platform));
-        writer.WriteString("eventName", audit.EventName);
-        writer.WriteString("actor", audit.Actor);
-        writer.WriteString("sourceIp", audit.SourceIp);
+        String(writer, "eventName", audit.EventName);
+        String(writer, "actor", audit.Actor);
+        String(writer, "sourceIp", audit.SourceIp);
         writer.WriteString("action", AuditNames.Of(audit.Action));
         writer.WriteString("outcome", AuditNames.Of(audit.Outcome));
-        writer.WriteString("scope", audit.Scope);
-        writer.WriteString("region", audit.Region);
+        String(writer, "scope", audit.Scope);
+        String(writer, "region", audit.Region);
         writer.WriteStartArray("resourceIds");
         foreach (var id in audit.ResourceIds)
         {
-            writer.WriteStringValue(id);
+            writer.WriteStringValue(BoundedText.Cut(id, BoundedText.MachineValue));
         }
 
         writer.WriteEndArray();
-        writer.WriteString("eventId", audit.EventId);
+        String(writer, "eventId", audit.EventId);
         writer.WriteStartObject("input");
         if (audit.Input.File is not null)
         {
-            writer.WriteString("file", audit.Input.File);
+            String(writer, "file", audit.Input.File);
             writer.WriteNumber("record", audit.Input.Record ?? 0);
         }
         else
         {
-            writer.WriteString("api", audit.Input.Api);
+            String(writer, "api", audit.Input.Api);
             if (audit.Input.Record is { } record)
             {
                 writer.WriteNumber("record", record);
@@ -66,7 +68,7 @@ public static class AuditJsonlWriter
             writer.WriteStartArray("evidence");
             foreach (var input in evidence)
             {
-                writer.WriteStringValue(input.ToString());
+                writer.WriteStringValue(BoundedText.Cut(input.ToString(), BoundedText.MachineValue));
             }
 
             writer.WriteEndArray();
@@ -74,4 +76,7 @@ public static class AuditJsonlWriter
 
         writer.WriteEndObject();
     }
+
+    private static void String(Utf8JsonWriter writer, string name, string? value) =>
+        writer.WriteString(name, BoundedText.Cut(value, BoundedText.MachineValue));
 }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using CsvHelper;
 using PostureScan.Core.Audit;
+using PostureScan.Core.Text;
 using PostureScan.Reporting.Csv;
 
 namespace PostureScan.Cli.Detect;
 
 /// <summary>
-/// CSV for spreadsheets: the jsonl fields plus error code and message, user agent and service, each cell
-/// neutralised as the export's are (<see cref="SpreadsheetCsv"/>), so a hostile log value cannot become a formula.
+/// CSV for spreadsheets: the jsonl fields plus error code and message, user agent and service, each cell bounded
+/// (<see cref="BoundedText.MachineValue"/>) and neutralised as the export's are (<see cref="SpreadsheetCsv"/>), so a
+/// hostile log value can neither become a formula nor fill the screen.
 /// </summary>
 internal static class DetectCsvWriter
 {
@@ -30,7 +32,7 @@ internal static class DetectCsvWriter
                 string.Join(' ', e.ResourceIds), e.EventId, e.UserAgent, e.Service, e.Input.File,
                 e.Input.Record?.ToString(CultureInfo.InvariantCulture), e.Input.Api,
             ];
-            csv.WriteRecord([.. row.Select(SpreadsheetCsv.Cell)]);
+            csv.WriteRecord([.. row.Select(value => SpreadsheetCsv.Cell(BoundedText.Cut(value, BoundedText.MachineValue)))]);
         }
     }
 }

@@ -144,6 +144,23 @@ public sealed class DetectCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Csv_cuts_a_very_long_cell_with_the_marker()
+    {
+        // Each logged field is read up to 2,048 characters, but one record may name many resources: their cell is one value.
+        var arns = Enumerable.Range(0, 40).Select(i => $"arn:aws:ec2:eu-central-1:444455556666:traffic-mirror-session/tms-{i:D4}{new string('a', 1000)}").ToList();
+        var resources = string.Join(",", arns.Select(arn => $$"""{"ARN":"{{arn}}"}"""));
+        var file = _harness.Write("log.json", DetectHarness.CloudTrail(("DescribeTrafficMirrorSessions", "2025-03-04T10:00:00Z", "e1", Admin))
+            .Replace("\"eventID\"", $"\"resources\":[{resources}],\"eventID\"", StringComparison.Ordinal));
+
+        var (exit, output, _) = await _harness.Run("--format", "csv", file);
+
+        Assert.Equal(0, exit);
+        var ids = string.Join(' ', arns);
+        // The marker's comma makes CSV quote the cell.
+        Assert.Contains($",\"{ids[..8_192]}… [truncated, {ids.Length} characters in all]\",e1,", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_table_prints_log_values_literally_without_markup_or_control_characters()
     {
         var file = _harness.Write("log.json", DetectHarness.CloudTrail(
