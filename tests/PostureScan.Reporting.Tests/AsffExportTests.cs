@@ -59,6 +59,39 @@ public sealed partial class AsffExportTests
         Assert.Contains(findings, f => f.GetProperty("Resources")[0].GetProperty("Id").GetString() == "arn:aws:ec2:us-east-1:111122223333:traffic-mirror-session/tms-06");
     }
 
+    [Fact]
+    public async Task A_cut_field_stays_within_its_documented_maximum()
+    {
+        // Security Hub refuses a finding whose field is over its bound, so the truncation marker must fit inside it.
+        var scope = new Scope(Providers.Aws, "1111222233334444", "us-east-1" + new string('x', 600));
+        var session = Estate.HostileSession() with { Id = "tms-" + new string('0', 1000), Scope = scope };
+        var run = new Core.Scanning.ScanRun("run-long", Estate.Night3, Estate.Night3.AddMinutes(1), [Providers.Aws],
+            [Core.Scanning.ScopeResult.Ok(scope, 1, TimeSpan.Zero)], [session]);
+        var finding = new Core.Findings.Finding(Core.Findings.FindingId.For("unapproved-destination", session.Id), "unapproved-destination",
+            "Mirror sends packets to an unapproved destination", Core.Findings.Severity.High, Core.Findings.FindingStatus.New, session.Id, scope,
+            "message", Estate.Night3, Estate.Night3);
+        var data = new ReportData(run, new Core.Findings.PolicyEvaluation(run.Id, "policy", Estate.Night3, [finding], []), null, [], null,
+            Core.Checks.CheckRegistry.CreateDefault().Metadata, Estate.Night3);
+
+        using var document = JsonDocument.Parse(await Render.ToStringAsync(Render.Export("asff"), data));
+
+        var f = Assert.Single(document.RootElement.GetProperty("Findings").EnumerateArray());
+        var resource = f.GetProperty("Resources")[0];
+        foreach (var (value, max) in new[]
+        {
+            (f.GetProperty("Id").GetString()!, 512), (f.GetProperty("ProductArn").GetString()!, 512),
+            (f.GetProperty("GeneratorId").GetString()!, 512), (f.GetProperty("AwsAccountId").GetString()!, 12),
+            (resource.GetProperty("Id").GetString()!, 512), (resource.GetProperty("Region").GetString()!, 16),
+        })
+        {
+            Assert.InRange(value.Length, 1, max);
+        }
+
+        Assert.EndsWith(" characters in all]", f.GetProperty("Id").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith(" characters in all]", resource.GetProperty("Id").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("arn:aws:ec2:us-east-1xxx", resource.GetProperty("Id").GetString(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountId();
 

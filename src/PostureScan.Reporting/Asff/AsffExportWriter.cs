@@ -10,12 +10,17 @@ namespace PostureScan.Reporting.Asff;
 /// <summary>
 /// The findings of AWS scopes in the AWS Security Finding Format, as the body of a Security Hub
 /// <c>BatchImportFindings</c> call (<c>{"Findings": [...]}</c>; the API takes 100 per call). Findings of other
-/// providers have no AWS account to be filed under and are left out. Field bounds are Security Hub's.
+/// providers have no AWS account to be filed under and are left out. Field bounds are Security Hub's, and a value
+/// cut to fit one keeps its truncation marker inside it (<see cref="SafeText.Within"/>): Security Hub refuses a longer field.
 /// </summary>
 internal sealed class AsffExportWriter : IReportWriter
 {
     public const string SchemaVersion = "2018-10-08";
 
+    private const int IdMax = 512;
+    private const int AccountIdMax = 12;
+    private const int RegionMax = 16;
+    private const int ProductFieldMax = 1024;
     private const int TitleMax = 256;
     private const int DescriptionMax = 1024;
     private const int RecommendationMax = 512;
@@ -77,10 +82,10 @@ internal sealed class AsffExportWriter : IReportWriter
         var check = view.CheckOf(finding.CheckId);
         w.WriteStartObject();
         w.WriteString("SchemaVersion", SchemaVersion);
-        SafeJson.String(w, "Id", $"posturescan/{scope.Region}/{finding.Id}", 512);
-        SafeJson.String(w, "ProductArn", $"arn:aws:securityhub:{scope.Region}:{scope.Account}:product/{scope.Account}/default", 512);
-        SafeJson.String(w, "GeneratorId", $"posturescan/{finding.CheckId}", 512);
-        SafeJson.String(w, "AwsAccountId", scope.Account, 12);
+        w.WriteString("Id", SafeText.Within($"posturescan/{scope.Region}/{finding.Id}", IdMax));
+        w.WriteString("ProductArn", SafeText.Within($"arn:aws:securityhub:{scope.Region}:{scope.Account}:product/{scope.Account}/default", IdMax));
+        w.WriteString("GeneratorId", SafeText.Within($"posturescan/{finding.CheckId}", IdMax));
+        w.WriteString("AwsAccountId", SafeText.Within(scope.Account, AccountIdMax));
         w.WriteStartArray("Types");
         w.WriteStringValue("TTPs/Exfiltration/T1020.001-Traffic Duplication");
         w.WriteEndArray();
@@ -92,29 +97,29 @@ internal sealed class AsffExportWriter : IReportWriter
         w.WriteString("Label", Labels[finding.Severity]);
         w.WriteString("Original", Formats.Severity(finding.Severity));
         w.WriteEndObject();
-        w.WriteString("Title", Bounded(finding.Title, TitleMax));
-        w.WriteString("Description", Bounded(finding.Message + (finding.Note is { } note ? $" ({note})" : ""), DescriptionMax));
+        w.WriteString("Title", SafeText.Within(finding.Title, TitleMax));
+        w.WriteString("Description", SafeText.Within(finding.Message + (finding.Note is { } note ? $" ({note})" : ""), DescriptionMax));
         if (check?.Remediation.GetValueOrDefault(Providers.Aws) is { } remediation)
         {
             w.WriteStartObject("Remediation");
             w.WriteStartObject("Recommendation");
-            w.WriteString("Text", Bounded(remediation, RecommendationMax));
+            w.WriteString("Text", SafeText.Within(remediation, RecommendationMax));
             w.WriteEndObject();
             w.WriteEndObject();
         }
 
         w.WriteStartObject("ProductFields");
-        SafeJson.String(w, "posturescan/CheckId", finding.CheckId, 1024);
-        SafeJson.String(w, "posturescan/FindingId", finding.Id, 1024);
-        SafeJson.String(w, "posturescan/Status", Formats.Status(finding.Status), 1024);
-        SafeJson.String(w, "posturescan/RunId", view.Run.Id, 1024);
+        w.WriteString("posturescan/CheckId", SafeText.Within(finding.CheckId, ProductFieldMax));
+        w.WriteString("posturescan/FindingId", SafeText.Within(finding.Id, ProductFieldMax));
+        w.WriteString("posturescan/Status", SafeText.Within(Formats.Status(finding.Status), ProductFieldMax));
+        w.WriteString("posturescan/RunId", SafeText.Within(view.Run.Id, ProductFieldMax));
         w.WriteEndObject();
         w.WriteStartArray("Resources");
         w.WriteStartObject();
         w.WriteString("Type", "Other");
-        SafeJson.String(w, "Id", Arn(finding), 512);
+        w.WriteString("Id", SafeText.Within(Arn(finding), IdMax));
         w.WriteString("Partition", "aws");
-        SafeJson.String(w, "Region", scope.Region, 16);
+        w.WriteString("Region", SafeText.Within(scope.Region, RegionMax));
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteStartObject("Compliance");
@@ -133,12 +138,5 @@ internal sealed class AsffExportWriter : IReportWriter
         return type is null || finding.ResourceId.StartsWith("arn:", StringComparison.Ordinal)
             ? finding.ResourceId
             : $"arn:aws:ec2:{finding.Scope.Region}:{finding.Scope.Account}:{type}/{finding.ResourceId}";
-    }
-
-    /// <summary>Security Hub rejects a field over its bound, so the cut (and its marker) must fit inside it.</summary>
-    private static string Bounded(string value, int max)
-    {
-        var clean = SafeText.Clean(value, max);
-        return clean.Length <= max ? clean : SafeText.Clean(value, max - Core.Text.BoundedText.Marker(value.Length).Length);
     }
 }

@@ -41,6 +41,24 @@ internal static class SafeText
     }
 
     /// <summary>
+    /// <see cref="Clean"/>, but the kept text and the marker together fit in <paramref name="max"/>, for a format
+    /// that refuses a longer value (Security Hub's fields); a bound too short for the marker keeps what fits and '…'.
+    /// </summary>
+    public static string Within(string? value, int max)
+    {
+        var clean = Clean(value, max);
+        if (clean.Length <= max)
+        {
+            return clean;
+        }
+
+        var marker = BoundedText.Marker(value!.Length);
+        return marker.Length < max
+            ? Clean(value, max - marker.Length)
+            : Clean(value[..BoundedText.CutAt(value, max - 1)], max) + "…";
+    }
+
+    /// <summary>
     /// Control characters, format characters and line or paragraph separators made visible as [U+XXXX]
     /// (<see cref="UnsafeText"/>, the rule the terminal and CSV follow too). A newline reads as a space.
     /// </summary>
