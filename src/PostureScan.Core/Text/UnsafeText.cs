@@ -15,8 +15,24 @@ public static class UnsafeText
     /// characters (bidirectional overrides and marks, zero-width spaces and joiners) and line or paragraph separators
     /// make a value read as something it is not, or reorder the text around it.
     /// </summary>
-    public static bool IsUnsafe(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
-        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+    public static bool IsUnsafe(char c) => IsUnsafe(char.GetUnicodeCategory(c));
+
+    /// <summary>
+    /// The same rule for a whole code point: the format characters beyond the Basic Multilingual Plane (the tag
+    /// characters U+E0000–U+E007F, which can carry a hidden ASCII text) are two UTF-16 units, each of which is only
+    /// a surrogate on its own.
+    /// </summary>
+    public static bool IsUnsafe(Rune rune) => IsUnsafe(Rune.GetUnicodeCategory(rune));
+
+    /// <summary>
+    /// <paramref name="value"/> with every unsafe code point replaced by <paramref name="replacement"/>, one for
+    /// each; the value itself when it has none.
+    /// </summary>
+    public static string Replace(string value, char replacement)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Rewrite(value, "", (builder, _) => builder.Append(replacement));
+    }
 
     /// <summary>
     /// <paramref name="value"/> with every unsafe character but those in <paramref name="kept"/> shown as
@@ -28,26 +44,34 @@ public static class UnsafeText
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(kept);
-        if (!value.Any(c => IsShown(c, kept)))
+        return Rewrite(value, kept, (builder, rune) => builder.Append(CultureInfo.InvariantCulture, $"[U+{rune.Value:X4}]"));
+    }
+
+    private static string Rewrite(string value, string kept, Action<StringBuilder, Rune> show)
+    {
+        if (!value.EnumerateRunes().Any(r => IsShown(r, kept)))
         {
             return value;
         }
 
         var builder = new StringBuilder(value.Length + 16);
-        foreach (var c in value)
+        foreach (var rune in value.EnumerateRunes())
         {
-            if (IsShown(c, kept))
+            if (IsShown(rune, kept))
             {
-                builder.Append(CultureInfo.InvariantCulture, $"[U+{(int)c:X4}]");
+                show(builder, rune);
             }
             else
             {
-                builder.Append(c);
+                builder.Append(rune.ToString());
             }
         }
 
         return builder.ToString();
     }
 
-    private static bool IsShown(char c, string kept) => IsUnsafe(c) && !kept.Contains(c, StringComparison.Ordinal);
+    private static bool IsUnsafe(UnicodeCategory category) => category is UnicodeCategory.Control or UnicodeCategory.Format
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    private static bool IsShown(Rune rune, string kept) => IsUnsafe(rune) && !(rune.IsBmp && kept.Contains((char)rune.Value, StringComparison.Ordinal));
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using PostureScan.Core.Text;
 
 namespace PostureScan.Output;
@@ -17,7 +16,7 @@ internal static class TerminalText
             return "-";
         }
 
-        var clean = new string([.. value.Take(max + 1).Select(c => UnsafeText.IsUnsafe(c) ? '?' : c)]);
+        var clean = UnsafeText.Replace(value.Length > max + 1 ? value[..(max + 1)] : value, '?');
         return clean.Length > max ? clean[..(max - 1)] + "…" : clean;
     }
 
@@ -29,18 +28,8 @@ internal static class TerminalText
             return "";
         }
 
-        var builder = new StringBuilder(Math.Min(value.Length, max + 1));
-        foreach (var c in value.AsSpan(0, Math.Min(value.Length, max)))
-        {
-            builder.Append(UnsafeText.IsUnsafe(c) ? '?' : c);
-        }
-
-        if (value.Length > max)
-        {
-            builder.Append('…');
-        }
-
-        return builder.ToString();
+        var clean = UnsafeText.Replace(value.Length > max ? value[..max] : value, '?');
+        return value.Length > max ? clean + "…" : clean;
     }
 
     /// <summary>

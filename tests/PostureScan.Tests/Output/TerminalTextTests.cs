@@ -29,11 +29,13 @@ public sealed class TerminalTextTests
     [InlineData("al\u200Bi\u200Cc\u200De\uFEFF", "al?i?c?e?")] // zero-width characters
     [InlineData("a\u2028b\u2029c", "a?b?c")]                     // line and paragraph separators
     [InlineData("\u001b]8;;http://x/\u0007y\u009b2J", "?]8;;http://x/?y?2J")]
+    [InlineData("ad\U000E0069\U000E0067min", "ad??min")]            // tag characters beyond the BMP, one '?' each
     public void A_cell_shows_no_character_that_reorders_hides_or_breaks_text(string value, string shown) =>
         Assert.Equal(shown, TerminalText.Cell(value, 60));
 
     [Theory]
     [InlineData("user/\u202Eevil\u200B\u2028x\u001b[2J", 60, "user/?evil??x?[2J")]
+    [InlineData("x\U000E0041\U000E0042y", 60, "x??y")]
     [InlineData("abcdef", 3, "abc…")]
     [InlineData("", 3, "")]
     public void A_line_is_cleaned_as_a_cell_is_and_cut_with_an_ellipsis(string value, int max, string shown) =>
