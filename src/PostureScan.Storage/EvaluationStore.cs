@@ -32,6 +32,13 @@ internal static class EvaluationStore
         ORDER BY r.started_at DESC, r.id DESC LIMIT 1
         """;
 
+    // The run's findings are found by the primary key's prefix; only the active ones (Finding.IsActive) are counted.
+    private const string SelectLatestActiveBySeverity = $"""
+        SELECT severity AS Severity, COUNT(*) AS Count FROM findings
+        WHERE run_id = ({SelectLatestId}) AND status IN (@New, @Open)
+        GROUP BY severity
+        """;
+
     public static async Task InsertAsync(
         DbConnection connection, DbTransaction transaction, PolicyEvaluation evaluation, CancellationToken cancellationToken)
     {
@@ -77,6 +84,26 @@ internal static class EvaluationStore
     public static Task<string?> LatestIdAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<string?>(
             new CommandDefinition(SelectLatestId, transaction: transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The active findings of the latest evaluated run by severity, every severity present (zero before any evaluation).</summary>
+    public static async Task<IReadOnlyDictionary<Severity, int>> LatestActiveBySeverityAsync(
+        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<SeverityCountRow>(new CommandDefinition(
+            SelectLatestActiveBySeverity,
+            new { New = StoredEnum<FindingStatus>.Name(FindingStatus.New), Open = StoredEnum<FindingStatus>.Name(FindingStatus.Open) },
+            transaction,
+            cancellationToken: cancellationToken));
+        var counts = rows.ToDictionary(r => StoredEnum<Severity>.Parse(r.Severity), r => checked((int)r.Count));
+        return Enum.GetValues<Severity>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
+    }
+
+    private sealed class SeverityCountRow
+    {
+        public string Severity { get; init; } = "";
+
+        public long Count { get; init; }
+    }
 
     private sealed class EvaluationRow
     {

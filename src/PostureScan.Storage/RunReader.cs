@@ -26,6 +26,12 @@ internal static class RunReader
     private const string SelectLatestId =
         "SELECT id FROM scan_runs ORDER BY started_at DESC, id DESC LIMIT 1";
 
+    // Two index walks from the newest run: the latest, and the latest without a failed scope.
+    private const string SelectLatestFinishes = """
+        SELECT (SELECT finished_at FROM scan_runs ORDER BY started_at DESC, id DESC LIMIT 1) AS LastRun,
+               (SELECT finished_at FROM scan_runs WHERE is_partial = @Partial ORDER BY started_at DESC, id DESC LIMIT 1) AS LastComplete
+        """;
+
     private const string SelectSummaries = """
         SELECT r.id AS Id, r.started_at AS StartedAt, r.finished_at AS FinishedAt,
                (SELECT COUNT(*) FROM scope_results s WHERE s.run_id = r.id) AS Scopes,
@@ -72,6 +78,17 @@ internal static class RunReader
         connection.QuerySingleOrDefaultAsync<string?>(
             new CommandDefinition(SelectLatestId, transaction: transaction, cancellationToken: cancellationToken));
 
+    /// <summary>When the latest run, and the latest run without a failed scope, finished.</summary>
+    public static async Task<(DateTimeOffset? LastRun, DateTimeOffset? LastComplete)> LatestFinishesAsync(
+        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleAsync<FinishesRow>(
+            new CommandDefinition(SelectLatestFinishes, new { Partial = false }, transaction, cancellationToken: cancellationToken));
+        return (Time(row.LastRun), Time(row.LastComplete));
+
+        static DateTimeOffset? Time(string? stored) => stored is null ? null : StoredTime.Parse(stored);
+    }
+
     public static async Task<IReadOnlyList<RunSummary>> ListAsync(
         DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -84,6 +101,13 @@ internal static class RunReader
             checked((int)r.Scopes),
             checked((int)r.FailedScopes),
             checked((int)r.Sessions)))];
+    }
+
+    private sealed class FinishesRow
+    {
+        public string? LastRun { get; init; }
+
+        public string? LastComplete { get; init; }
     }
 
     private sealed class SummaryRow

@@ -85,6 +85,16 @@ public abstract partial class RunStore : IRunStore, IAuditStore, IAsyncDisposabl
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<LatestRuns> GetLatestRunsAsync(CancellationToken cancellationToken) =>
+        ReadAsync(
+            async (c, t, ct) =>
+            {
+                var (lastRun, lastComplete) = await RunReader.LatestFinishesAsync(c, t, ct);
+                return new LatestRuns(lastRun, lastComplete, await EvaluationStore.LatestActiveBySeverityAsync(c, t, ct));
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<AuditCheckpoint>> GetCheckpointsAsync(string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);

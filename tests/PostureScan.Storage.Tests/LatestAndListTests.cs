@@ -1,3 +1,4 @@
+using PostureScan.Core.Findings;
 using PostureScan.Storage.Tests.Support;
 using PostureScan.TestKit;
 
@@ -63,5 +64,46 @@ public abstract class LatestAndListTests(PostgresServer? postgres) : StoreTestBa
         Assert.Equal((1, 0, 4), (list[2].Scopes, list[2].FailedScopes, list[2].Sessions));
         Assert.Equal(newer.StartedAt, list[1].StartedAt);
         Assert.Equal(newer.FinishedAt, list[1].FinishedAt);
+    }
+
+    [Fact]
+    public async Task An_empty_store_has_no_latest_finish_and_no_active_findings()
+    {
+        await using var store = await OpenAsync();
+
+        var latest = await store.GetLatestRunsAsync(None);
+
+        Assert.Null(latest.LastRunFinishedAt);
+        Assert.Null(latest.LastCompleteRunFinishedAt);
+        Assert.Equal(Enum.GetValues<Severity>(), latest.ActiveFindings.Keys.Order());
+        Assert.All(latest.ActiveFindings.Values, count => Assert.Equal(0, count));
+    }
+
+    [Fact]
+    public async Task The_latest_runs_are_the_last_started_the_last_without_a_failed_scope_and_the_last_evaluated()
+    {
+        // Oldest first: complete and evaluated, complete and evaluated, partial and not evaluated.
+        var older = Some.Run(startedAt: Some.Time, scopes: [Some.ScopeOk()], sessions: []);
+        var evaluated = Some.Run(startedAt: Some.Time.AddDays(1), scopes: [Some.ScopeOk()], sessions: []);
+        var newest = Some.Run(startedAt: Some.Time.AddDays(2));
+        await using var store = await OpenAsync();
+        await store.SaveRunAsync(older, Some.Evaluation(older, Some.Finding(severity: Severity.Critical)), None);
+        await store.SaveRunAsync(newest, None);
+        await store.SaveRunAsync(evaluated, Some.Evaluation(
+            evaluated,
+            Some.Finding(severity: Severity.High),
+            Some.Finding(severity: Severity.High, status: FindingStatus.Open),
+            Some.Finding(severity: Severity.High, status: FindingStatus.Resolved),
+            Some.Finding(severity: Severity.Medium, status: FindingStatus.Suppressed),
+            Some.Finding(severity: Severity.Low, status: FindingStatus.Error),
+            Some.Finding(severity: Severity.Info)), None);
+
+        var latest = await store.GetLatestRunsAsync(None);
+
+        Assert.Equal(newest.FinishedAt, latest.LastRunFinishedAt);
+        Assert.Equal(evaluated.FinishedAt, latest.LastCompleteRunFinishedAt);
+        Assert.Equal(
+            new Dictionary<Severity, int> { [Severity.Info] = 1, [Severity.Low] = 0, [Severity.Medium] = 0, [Severity.High] = 2, [Severity.Critical] = 0 },
+            latest.ActiveFindings);
     }
 }

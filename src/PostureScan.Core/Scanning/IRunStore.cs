@@ -30,4 +30,10 @@ public interface IRunStore
     /// next evaluation, so a scan without a policy in between does not reset statuses.
     /// </summary>
     Task<PolicyEvaluation?> GetLatestEvaluationAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The finish times of the latest run and of the latest run without a failed scope, and the active findings
+    /// of the latest evaluated run by severity, from one snapshot: a few rows, however many runs are stored.
+    /// </summary>
+    Task<LatestRuns> GetLatestRunsAsync(CancellationToken cancellationToken);
 }

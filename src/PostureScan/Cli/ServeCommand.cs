@@ -36,7 +36,7 @@ internal static class ServeCommand
 
             await using var store = await RunStores.OpenAsync(database, ct);
             store.DeliveryRoute = delivery?.Route(serve.ReportPath);
-            await using var app = await ServeHost.BuildAsync(new ServeHostOptions(serve, scan, database, store, sources, policy, time, audit, delivery), ct);
+            await using var app = ServeHost.Build(new ServeHostOptions(serve, scan, database, store, sources, policy, time, audit, delivery));
             try
             {
                 await PortInUse.Refused(() => app.StartAsync(ct), "Serve:MetricsPort (or Serve:ListenAddress)");

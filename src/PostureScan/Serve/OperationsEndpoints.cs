@@ -18,6 +18,8 @@ internal static class OperationsEndpoints
                 ? Results.Text("ok\n")
                 : Results.Text($"scheduler {status.ToString().ToLowerInvariant()}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
         });
-        app.MapGet("/metrics", (ServeMetrics metrics) => Results.Text(metrics.Render(), MetricsContentType));
+        // A store that cannot be read fails the scrape (500) rather than answering with gauges it could not check.
+        app.MapGet("/metrics", async (ServeMetrics metrics, LatestRunGauges latest, CancellationToken ct) =>
+            Results.Text(metrics.Render(await latest.ReadAsync(ct)), MetricsContentType));
     }
 }

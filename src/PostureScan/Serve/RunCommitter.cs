@@ -21,6 +21,7 @@ internal sealed partial class RunCommitter(
     ServeSettings settings,
     TimeProvider time,
     ServeMetrics metrics,
+    LatestRunGauges latest,
     ILogger<RunCommitter> logger)
 {
     public const string PendingReason = "not collected: the run was closed before this scope's job staged a result";
@@ -57,7 +58,8 @@ internal sealed partial class RunCommitter(
                 return null;
             }
 
-            metrics.RunStored(run, evaluation, time.GetUtcNow());
+            metrics.RunStored(run);
+            latest.Invalidate();
             var failed = run.Scopes.Count(s => s.Status == ScopeStatus.Failed);
             Stored(logger, run.Id, run.Scopes.Count, failed, run.Sessions.Count, run.ApiCalls);
             if (settings.ReportPath is not null)

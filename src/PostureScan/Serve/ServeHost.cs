@@ -19,12 +19,9 @@ internal static class ServeHost
     /// <summary>How often an idle cluster node looks for due triggers: one cheap query, against a node idle through a run.</summary>
     internal static readonly TimeSpan ClusterIdleWait = TimeSpan.FromSeconds(2);
 
-    public static async Task<WebApplication> BuildAsync(ServeHostOptions options, CancellationToken cancellationToken)
+    public static WebApplication Build(ServeHostOptions options)
     {
         ServeSchedule.Validate(options.Serve, options.Scan);
-
-        var metrics = new ServeMetrics();
-        metrics.Seed(await options.Store.ListRunsAsync(cancellationToken), await options.Store.GetLatestEvaluationAsync(cancellationToken));
 
         // The empty builder: no appsettings.json from the working directory and no ASPNETCORE_ variables;
         // configuration is ours alone.
@@ -58,7 +55,8 @@ internal static class ServeHost
         services.AddSingleton(options.Serve);
         services.AddSingleton(options.Scan);
         services.AddSingleton(options.Store);
-        services.AddSingleton(metrics);
+        services.AddSingleton(new ServeMetrics());
+        services.AddSingleton(new LatestRunGauges(options.Store, options.Time));
         services.AddServeJobs(options);
         services.AddQuartz(q =>
         {

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
-using PostureScan.Core.Findings;
 using PostureScan.Core.Scanning;
 
 namespace PostureScan.Serve;
 
 /// <summary>
 /// The counters and gauges behind /metrics, rendered in the Prometheus text format. One instance per host;
-/// counters start at zero with the process, as Prometheus expects; gauges are seeded from the store.
+/// counters count what this node did and start at zero with the process, as Prometheus expects. The gauges
+/// about the latest run are the store's (<see cref="LatestRunGauges"/>), the same on every node of a cluster.
 /// </summary>
 internal sealed class ServeMetrics
 {
@@ -22,45 +22,18 @@ internal sealed class ServeMetrics
     private readonly Lock gate = new();
     private readonly Dictionary<string, long> scans = Outcomes.ToDictionary(o => o, _ => 0L);
     private readonly Dictionary<ScopeStatus, long> scopes = Enum.GetValues<ScopeStatus>().ToDictionary(s => s, _ => 0L);
-    private readonly Dictionary<Severity, int> findings = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
     private readonly Dictionary<(string Source, string Outcome), long> ingestions = [];
     private readonly Dictionary<string, long> ingestedEvents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> lastIngestion = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Kind, string Outcome), long> reports = [];
     private long apiCalls;
     private long scopesAbandoned;
-    private DateTimeOffset? lastRun;
-    private DateTimeOffset? lastSuccessfulRun;
 
-    /// <summary>Gauges from what the store already holds, so a restart does not report "never scanned".</summary>
-    public void Seed(IReadOnlyList<RunSummary> runs, PolicyEvaluation? latestEvaluation)
-    {
-        lock (gate)
-        {
-            lastRun = runs.Count > 0 ? runs[0].FinishedAt : null;
-            lastSuccessfulRun = runs.FirstOrDefault(r => r.FailedScopes == 0)?.FinishedAt;
-            if (latestEvaluation is not null)
-            {
-                SetFindings(latestEvaluation);
-            }
-        }
-    }
-
-    public void RunStored(ScanRun run, PolicyEvaluation? evaluation, DateTimeOffset storedAt)
+    public void RunStored(ScanRun run)
     {
         lock (gate)
         {
             scans[run.IsPartial ? Partial : Complete]++;
-            lastRun = storedAt;
-            if (!run.IsPartial)
-            {
-                lastSuccessfulRun = storedAt;
-            }
-
-            if (evaluation is not null)
-            {
-                SetFindings(evaluation);
-            }
         }
     }
 
@@ -111,7 +84,8 @@ internal sealed class ServeMetrics
         }
     }
 
-    public string Render()
+    /// <param name="latest">The store's latest runs, whichever node stored them.</param>
+    public string Render(LatestRuns latest)
     {
         var text = new StringBuilder();
         lock (gate)
@@ -157,29 +131,20 @@ internal sealed class ServeMetrics
             {
                 Line(text, $"posturescan_reports_total{{kind=\"{kind}\",outcome=\"{outcome}\"}}", count);
             }
-
-            Header(text, "posturescan_findings", "gauge", "Active findings of the latest evaluated run, by severity.");
-            foreach (var (severity, count) in findings)
-            {
-                Line(text, $"posturescan_findings{{severity=\"{severity.ToString().ToLowerInvariant()}\"}}", count);
-            }
-
-            // Absent rather than zero before the first run: 1970 would read as "very stale" to an alert.
-            Header(text, "posturescan_last_run_timestamp_seconds", "gauge", "When the latest run was stored, unix seconds.");
-            Timestamp(text, "posturescan_last_run_timestamp_seconds", lastRun);
-            Header(text, "posturescan_last_successful_scan_timestamp_seconds", "gauge", "When the latest run with no failed scope was stored, unix seconds.");
-            Timestamp(text, "posturescan_last_successful_scan_timestamp_seconds", lastSuccessfulRun);
         }
 
-        return text.ToString();
-    }
-
-    private void SetFindings(PolicyEvaluation evaluation)
-    {
-        foreach (var (severity, count) in evaluation.ActiveBySeverity())
+        Header(text, "posturescan_findings", "gauge", "Active findings of the latest evaluated run in the store, by severity.");
+        foreach (var (severity, count) in latest.ActiveFindings.OrderBy(p => p.Key))
         {
-            findings[severity] = count;
+            Line(text, $"posturescan_findings{{severity=\"{severity.ToString().ToLowerInvariant()}\"}}", count);
         }
+
+        // Absent rather than zero before the first run: 1970 would read as "very stale" to an alert.
+        Header(text, "posturescan_last_run_timestamp_seconds", "gauge", "When the latest run in the store finished, unix seconds.");
+        Timestamp(text, "posturescan_last_run_timestamp_seconds", latest.LastRunFinishedAt);
+        Header(text, "posturescan_last_successful_scan_timestamp_seconds", "gauge", "When the latest run in the store with no failed scope finished, unix seconds.");
+        Timestamp(text, "posturescan_last_successful_scan_timestamp_seconds", latest.LastCompleteRunFinishedAt);
+        return text.ToString();
     }
 
     /// <summary>A label value in the exposition format's escaping (source names come from configuration).</summary>

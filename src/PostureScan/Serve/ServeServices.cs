@@ -20,6 +20,7 @@ internal static class ServeServices
             options.Serve,
             options.Time,
             sp.GetRequiredService<ServeMetrics>(),
+            sp.GetRequiredService<LatestRunGauges>(),
             sp.GetRequiredService<ILogger<RunCommitter>>()));
         services.AddSingleton<PlannedRuns>();
         services.AddSingleton<ScanPlanner>();

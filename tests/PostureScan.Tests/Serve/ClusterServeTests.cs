@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Dapper;
 using Npgsql;
 using PostureScan.Core.Scanning;
@@ -103,6 +104,86 @@ public sealed class ClusterServeTests(PostgresServer server)
         await using var store = await PostgresRunStore.OpenAsync(database, TimeProvider.System, CancellationToken.None);
         Assert.Single(await store.ListRunsAsync(CancellationToken.None));
         Assert.Empty(await store.ListStagedRunsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_node_that_did_not_commit_a_run_reports_its_finish_time_and_findings_as_the_committer_does()
+    {
+        using var dir = new TemporaryDirectory();
+        var database = await server.CreateDatabaseAsync();
+        var devices = Directory.CreateDirectory(dir.File("devices")).FullName;
+        var config = dir.File("serve.json");
+        // No scan fires during the test: the run comes from the staging, committed by whichever node's resumer fires it.
+        await File.WriteAllTextAsync(config, $$"""
+            {
+              "Cisco": { "Directory": "{{devices}}" },
+              "Store": { "Database": "postgres", "ConnectionString": "{{database}}" },
+              "Serve": { "ScanCron": "0 0 2 1 1 ? 2099", "Policy": "{{RepositoryRoot.Combine("policies", "default.yaml")}}", "MetricsPort": 0, "ClusterCheckinInterval": "00:00:01" }
+            }
+            """);
+
+        // The first node is up (its gauges as they were before any run) when the run becomes ready to commit.
+        using var b = new ServeNode("b", dir.Path, config);
+        await WaitUntilListeningAsync(b);
+        var scope = Some.Scope();
+        var startedAt = TimeProvider.System.GetUtcNow().AddMinutes(-1);
+        var runId = ScanRun.NewId(startedAt);
+        await using (var staging = await PostgresRunStore.OpenAsync(database, TimeProvider.System, CancellationToken.None))
+        {
+            await staging.BeginStagedRunAsync(new StagedRunPlan(runId, startedAt, [scope.Provider], [scope], []), CancellationToken.None);
+            await staging.StageScopeAsync(runId, new ScopeInventory(Some.ScopeOk(scope), [Some.Session(scope: scope), Some.Session(scope: scope)]), CancellationToken.None);
+        }
+
+        using var a = new ServeNode("a", dir.Path, config);
+        await WaitUntilListeningAsync(a);
+        var clock = Stopwatch.StartNew();
+        while (!a.Says($"Run {runId} stored") && !b.Says($"Run {runId} stored"))
+        {
+            Assert.True(clock.Elapsed < Patience, $"the staged run was not committed.\n{Logs(a, b)}");
+            await Task.Delay(100);
+        }
+
+        var (committer, other) = a.Says($"Run {runId} stored") ? (a, b) : (b, a);
+        await using var store = await PostgresRunStore.OpenAsync(database, TimeProvider.System, CancellationToken.None);
+        var run = await store.GetRunAsync(runId, CancellationToken.None);
+        var findings = (await store.GetEvaluationAsync(runId, CancellationToken.None))!.ActiveBySeverity();
+        Assert.True(findings.Values.Sum() > 0, "the policy found nothing: the findings gauges would be zero on any node");
+        var finished = run!.FinishedAt.ToUnixTimeMilliseconds() / 1000.0;
+
+        foreach (var node in new[] { other, committer })
+        {
+            var metrics = await MetricsAsync(node);
+            Assert.True(metrics.ContainsKey("posturescan_last_run_timestamp_seconds"), $"node {node.Name} reports no run.\n{Logs(a, b)}");
+            Assert.Equal(finished, metrics["posturescan_last_run_timestamp_seconds"], precision: 3);
+            Assert.Equal(finished, metrics["posturescan_last_successful_scan_timestamp_seconds"], precision: 3);
+            foreach (var (severity, count) in findings)
+            {
+                Assert.Equal(count, metrics[$"posturescan_findings{{severity=\"{severity.ToString().ToLowerInvariant()}\"}}"]);
+            }
+        }
+    }
+
+    private static async Task WaitUntilListeningAsync(ServeNode node)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!node.Says("Application started"))
+        {
+            Assert.True(clock.Elapsed < Patience, $"node {node.Name} did not start.\n{Logs(node)}");
+            Assert.False(node.HasExited, $"node {node.Name} exited.\n{Logs(node)}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The node's /metrics, at the address it logged when it started listening.</summary>
+    private static async Task<Dictionary<string, double>> MetricsAsync(ServeNode node)
+    {
+        var address = Regex.Match(node.Output, @"Now listening on: (http://\S+)");
+        Assert.True(address.Success, $"node {node.Name} logged no address.\n{Logs(node)}");
+        using var http = new HttpClient { BaseAddress = new Uri(address.Groups[1].Value) };
+        var text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.StartsWith('#'))
+            .ToDictionary(line => line[..line.LastIndexOf(' ')], line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture), StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
+using PostureScan.Core.Findings;
+using PostureScan.Serve;
+using PostureScan.Storage;
 using PostureScan.TestKit;
 
 namespace PostureScan.Tests.Serve;
@@ -45,6 +48,41 @@ public sealed class OperationsEndpointTests
 
         var nightly = new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
         Assert.Equal(nightly, after["posturescan_last_successful_scan_timestamp_seconds"], precision: 0);
+    }
+
+    [Fact]
+    public async Task The_latest_run_gauges_show_runs_another_writer_stored_once_the_cached_read_is_older_than_its_bound()
+    {
+        using var dir = new TemporaryDirectory();
+        var clock = new FakeTimeProvider(Evening);
+        await using var host = await ServeTestHost.StartAsync(dir.File("serve.db"), clock, new ControlledSource());
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        Assert.False((await MetricsAsync(http)).ContainsKey("posturescan_last_run_timestamp_seconds"));
+
+        // Another node of a cluster, as far as this one can tell: the runs reach the store without this host.
+        var complete = Some.Run(startedAt: Evening.AddHours(-5), scopes: [Some.ScopeOk()], sessions: []);
+        var partial = Some.Run(startedAt: Evening.AddHours(-2));
+        await using (var other = await SqliteRunStore.OpenAsync(dir.File("serve.db"), TimeProvider.System, CancellationToken.None))
+        {
+            await other.SaveRunAsync(complete, Some.Evaluation(
+                complete,
+                Some.Finding(severity: Severity.Critical),
+                Some.Finding(severity: Severity.High, status: FindingStatus.Open),
+                Some.Finding(severity: Severity.High),
+                Some.Finding(severity: Severity.Low, status: FindingStatus.Resolved)), CancellationToken.None);
+            await other.SaveRunAsync(partial, CancellationToken.None);
+        }
+
+        Assert.False((await MetricsAsync(http)).ContainsKey("posturescan_last_run_timestamp_seconds"));
+        clock.Advance(LatestRunGauges.MaxAge);
+        var after = await MetricsAsync(http);
+
+        Assert.Equal(partial.FinishedAt.ToUnixTimeMilliseconds() / 1000.0, after["posturescan_last_run_timestamp_seconds"], precision: 3);
+        Assert.Equal(complete.FinishedAt.ToUnixTimeMilliseconds() / 1000.0, after["posturescan_last_successful_scan_timestamp_seconds"], precision: 3);
+        Assert.Equal(1, after["posturescan_findings{severity=\"critical\"}"]);
+        Assert.Equal(2, after["posturescan_findings{severity=\"high\"}"]);
+        Assert.Equal(0, after["posturescan_findings{severity=\"low\"}"]);
+        Assert.Equal(0, after["posturescan_scans_total{outcome=\"complete\"}"]); // counters count this node's own work
     }
 
     [Fact]

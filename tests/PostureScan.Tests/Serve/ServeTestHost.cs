@@ -35,7 +35,7 @@ internal sealed class ServeTestHost : IAsyncDisposable
         var settings = new ServeSettings { ScanCron = cron, TimeZone = "UTC", MetricsPort = 0 };
         configure?.Invoke(settings);
         var options = new ServeHostOptions(settings, new ScanSettings { MaxConcurrency = 4 }, location, store, new InventorySourceFactory(() => [source]), null, clock, audit);
-        var app = await ServeHost.BuildAsync(options, CancellationToken.None);
+        var app = ServeHost.Build(options);
         await app.StartAsync();
         return new ServeTestHost(app, store);
     }
