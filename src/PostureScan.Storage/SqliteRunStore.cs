@@ -49,19 +49,28 @@ public sealed class SqliteRunStore : RunStore
             Pooling = true,
         };
         var store = new SqliteRunStore(fullPath, builder.ToString()) { Clock = time };
-        await using var connection = await store.OpenConnectionAsync(cancellationToken);
-
-        // WAL is a property of the file, set once: readers keep their snapshot while a run is being written.
-        var mode = await connection.ExecuteScalarAsync<string>(
-            new CommandDefinition("PRAGMA journal_mode = WAL", cancellationToken: cancellationToken));
-        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            throw new InvalidOperationException($"SQLite refused WAL mode for {fullPath} (journal mode is '{mode}').");
-        }
+            await using var connection = await store.OpenConnectionAsync(cancellationToken);
 
-        // BEGIN IMMEDIATE takes the file's write lock, so two processes opening a new file migrate it once.
-        await MigrationRunner.ApplyAsync(connection, EmbeddedMigrations.Load(EmbeddedMigrations.Sqlite), time, cancellationToken);
-        return store;
+            // WAL is a property of the file, set once: readers keep their snapshot while a run is being written.
+            var mode = await connection.ExecuteScalarAsync<string>(
+                new CommandDefinition("PRAGMA journal_mode = WAL", cancellationToken: cancellationToken));
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"SQLite refused WAL mode for {fullPath} (journal mode is '{mode}').");
+            }
+
+            // BEGIN IMMEDIATE takes the file's write lock, so two processes opening a new file migrate it once.
+            await MigrationRunner.ApplyAsync(connection, EmbeddedMigrations.Load(EmbeddedMigrations.Sqlite), time, cancellationToken);
+            return store;
+        }
+        catch
+        {
+            // A file that is not a database, or a damaged one: its pooled connection must not hold it open.
+            await store.DisposeAsync();
+            throw;
+        }
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using PostureScan.Cli;
 using PostureScan.Storage;
@@ -7,7 +8,10 @@ namespace PostureScan.Hosting;
 /// <summary>Opens the configured store: a SQLite file, or a PostgreSQL database in cluster mode.</summary>
 internal static class RunStores
 {
-    /// <summary>Opens the store, creating a SQLite file (and its folder) when there is none yet.</summary>
+    /// <summary>
+    /// Opens the store, creating a SQLite file (and its folder) when there is none yet. A store that cannot be
+    /// opened (a server that does not answer, a file that is not a database) is a usage error: one line, exit 2.
+    /// </summary>
     public static async Task<RunStore> OpenAsync(StoreLocation location, CancellationToken ct)
     {
         if (location.IsPostgres)
@@ -25,7 +29,15 @@ internal static class RunStores
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(location.Target)!);
-        return await SqliteRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
+        try
+        {
+            return await SqliteRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
+        }
+        catch (SqliteException ex) when (!ct.IsCancellationRequested)
+        {
+            // A file that is not a database (26) or a damaged one (11): one line naming it, as for PostgreSQL.
+            throw new UsageException($"{location.Description}: cannot open the store: {ex.Message}");
+        }
     }
 
     /// <summary>The server's own words when it answered (28P01, 3D000...), else the connection's failure and its cause.</summary>
