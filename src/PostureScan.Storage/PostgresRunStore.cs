@@ -32,7 +32,8 @@ public sealed class PostgresRunStore : RunStore
     /// <summary>
     /// Connects to the database named by <paramref name="connectionString"/> (Npgsql keywords: Host, Port,
     /// Database, Username, Password...) and applies any pending migrations, the Quartz tables included.
-    /// Fails if the database was migrated by a newer build or a landed migration changed.
+    /// Refuses (<see cref="StoreRefusedException"/>), leaving the database as it was, one that holds tables but no
+    /// PostureScan history, or one migrated by a newer or different build.
     /// </summary>
     public static async Task<PostgresRunStore> OpenAsync(string connectionString, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -44,6 +45,10 @@ public sealed class PostgresRunStore : RunStore
         try
         {
             await using var connection = await store.OpenConnectionAsync(cancellationToken);
+
+            // Outside the migration lock: a PostureScan database gains its tables and its history in one commit,
+            // so no open sees one without the other.
+            await MigrationRunner.RefuseForeignAsync(connection, SchemaCatalog.Postgres, cancellationToken);
             await MigrationRunner.ApplyAsync(
                 connection, EmbeddedMigrations.Load(EmbeddedMigrations.Postgres), time, cancellationToken, MigrationLock);
             return store;

@@ -27,7 +27,8 @@ public sealed class SqliteRunStore : RunStore
 
     /// <summary>
     /// Opens the database file, creating it (and its folder) if needed, switches it to WAL and applies any
-    /// pending migrations. Fails if the file was written by a newer build or a landed migration changed.
+    /// pending migrations. Refuses (<see cref="StoreRefusedException"/>), leaving the file as it was, a file that holds
+    /// tables but no PostureScan history, or one written by a newer or different build.
     /// </summary>
     public static async Task<SqliteRunStore> OpenAsync(string path, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -52,6 +53,9 @@ public sealed class SqliteRunStore : RunStore
         try
         {
             await using var connection = await store.OpenConnectionAsync(cancellationToken);
+
+            // Before WAL, which rewrites the file's header: another application's database is refused untouched.
+            await MigrationRunner.RefuseForeignAsync(connection, SchemaCatalog.Sqlite, cancellationToken);
 
             // WAL is a property of the file, set once: readers keep their snapshot while a run is being written.
             var mode = await connection.ExecuteScalarAsync<string>(

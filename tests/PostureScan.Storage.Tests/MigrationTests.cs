@@ -66,30 +66,43 @@ public sealed class MigrationTests : StoreTestBase
     }
 
     [Fact]
-    public async Task A_landed_migration_that_was_edited_is_refused()
+    public async Task Another_applications_file_is_refused_byte_for_byte_as_it_was_and_not_switched_to_wal()
     {
-        await using (var store = await OpenAsync())
+        await using (var connection = await OpenPlainConnectionAsync())
         {
-            await using var connection = await store.OpenConnectionAsync(None);
-            await connection.ExecuteAsync("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1");
+            await connection.ExecuteAsync("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me');");
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(OpenAsync);
-        Assert.Contains("changed after it was applied", error.Message, StringComparison.Ordinal);
+        var before = await File.ReadAllBytesAsync(DatabasePath);
+
+        await Assert.ThrowsAsync<StoreRefusedException>(OpenAsync);
+
+        Assert.Equal(before, await File.ReadAllBytesAsync(DatabasePath));
+        Assert.False(File.Exists(DatabasePath + "-wal"));
     }
 
     [Fact]
-    public async Task A_database_from_a_newer_build_is_refused()
+    public async Task The_refusal_cuts_a_long_table_name()
     {
-        await using (var store = await OpenAsync())
+        await using (var connection = await OpenPlainConnectionAsync())
         {
-            await using var connection = await store.OpenConnectionAsync(None);
-            await connection.ExecuteAsync(
-                "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', '2030-01-01T00:00:00.0000000Z')");
+            await connection.ExecuteAsync($"CREATE TABLE {new string('t', 200)} (id INTEGER)");
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(OpenAsync);
-        Assert.Contains("newer", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<StoreRefusedException>(OpenAsync);
+
+        Assert.StartsWith($"it holds tables of something else ({new string('t', 64)}… [truncated, 200 characters in all]) and", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_set_up_as_a_new_store()
+    {
+        await File.WriteAllBytesAsync(DatabasePath, []);
+
+        await using var store = await OpenAsync();
+        await store.SaveRunAsync(Some.Run(), None);
+
+        Assert.Single(await store.ListRunsAsync(None));
     }
 
     [Fact]

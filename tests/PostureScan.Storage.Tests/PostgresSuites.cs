@@ -31,3 +31,6 @@ public sealed class PostgresOutboxTests(PostgresServer server) : OutboxTests(ser
 
 [Collection(PostgresDatabases.Name)]
 public sealed class PostgresMultiRowInsertTests(PostgresServer server) : MultiRowInsertTests(server);
+
+[Collection(PostgresDatabases.Name)]
+public sealed class PostgresOwnershipTests(PostgresServer server) : OwnershipTests(server);

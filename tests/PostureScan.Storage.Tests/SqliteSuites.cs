@@ -21,3 +21,5 @@ public sealed class SqliteStagingTests() : StagingTests(null);
 public sealed class SqliteOutboxTests() : OutboxTests(null);
 
 public sealed class SqliteMultiRowInsertTests() : MultiRowInsertTests(null);
+
+public sealed class SqliteOwnershipTests() : OwnershipTests(null);

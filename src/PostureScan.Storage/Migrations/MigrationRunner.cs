@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
+using PostureScan.Core.Text;
 
 namespace PostureScan.Storage.Migrations;
 
@@ -9,6 +11,10 @@ namespace PostureScan.Storage.Migrations;
 /// </summary>
 internal static class MigrationRunner
 {
+    private const string HistoryTable = "schema_migrations";
+
+    private const int NameLength = 64;
+
     private const string CreateHistory = """
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version     INTEGER NOT NULL PRIMARY KEY,
@@ -17,6 +23,8 @@ internal static class MigrationRunner
             applied_at  TEXT    NOT NULL
         )
         """;
+
+    private static readonly string[] HistoryColumns = ["version", "name", "checksum", "applied_at"];
 
     /// <summary>
     /// Applies the pending migrations in order, all in one transaction, and returns how many ran.
@@ -57,24 +65,61 @@ internal static class MigrationRunner
         return pending.Count;
     }
 
+    /// <summary>
+    /// Refuses, before anything is written, a database that already holds tables but no PostureScan history: another
+    /// application's, or a wrong path. A new or empty database, or one with PostureScan's history, passes.
+    /// </summary>
+    public static async Task RefuseForeignAsync(DbConnection connection, SchemaCatalog catalog, CancellationToken cancellationToken)
+    {
+        var tables = (await connection.QueryAsync<string>(new CommandDefinition(catalog.TablesQuery, cancellationToken: cancellationToken)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (tables.Count == 0)
+        {
+            return;
+        }
+
+        // Other tools keep a schema_migrations table too (with other columns): only ours is PostureScan's history.
+        if (tables.Contains(HistoryTable, StringComparer.Ordinal))
+        {
+            var columns = await connection.QueryAsync<string>(new CommandDefinition(catalog.HistoryColumnsQuery, cancellationToken: cancellationToken));
+            if (HistoryColumns.All(columns.Contains))
+            {
+                return;
+            }
+        }
+
+        // The names are another application's, printed on one line: no control or format character passes, nor a name of any length.
+        const int Named = 3;
+        var names = string.Join(", ", tables.Take(Named).Select(t => UnsafeText.Replace(BoundedText.Cut(t, NameLength), '?')))
+            + (tables.Count > Named ? $" and {tables.Count - Named} more" : "");
+        throw new StoreRefusedException(
+            $"it holds tables of something else ({names}) and no PostureScan history, so it was left as it is; use another --db");
+    }
+
     private static void Verify(Dictionary<long, AppliedMigration> applied, IReadOnlyList<Migration> migrations)
     {
         var known = migrations.ToDictionary(m => (long)m.Version);
-        foreach (var (version, row) in applied)
+        foreach (var (version, row) in applied.OrderBy(a => a.Key))
         {
             if (!known.TryGetValue(version, out var migration))
             {
-                throw new InvalidOperationException(
-                    $"The database has schema version {version}, newer than this build knows ({migrations.Count}); use a newer PostureScan.");
+                throw new StoreRefusedException(
+                    $"it was written by a newer PostureScan (migration {Number(version)} is unknown to this build); use that build or another --db");
             }
 
+            // A landed migration never changes, so a different one was applied by another build (or an edit that should have been a new migration).
             if (!string.Equals(row.Checksum, migration.Checksum, StringComparison.Ordinal))
             {
-                throw new InvalidOperationException(
-                    $"Migration {version} ({migration.Name}) was changed after it was applied to this database; add a new migration instead.");
+                throw new StoreRefusedException(
+                    $"it was written by another build of PostureScan (its migration {Number(version)}, {migration.Name}, differs from this build's); "
+                    + "use that build or another --db");
             }
         }
     }
+
+    /// <summary>As the scripts are numbered: 0009.</summary>
+    private static string Number(long version) => version.ToString("D4", CultureInfo.InvariantCulture);
 
     private sealed class AppliedMigration
     {

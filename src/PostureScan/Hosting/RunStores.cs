@@ -10,7 +10,8 @@ internal static class RunStores
 {
     /// <summary>
     /// Opens the store, creating a SQLite file (and its folder) when there is none yet. A store that cannot be
-    /// opened (a server that does not answer, a file that is not a database) is a usage error: one line, exit 2.
+    /// opened (a server that does not answer, a file that is not a database) or that this build must not alter
+    /// (another application's database, a store of a newer build) is a usage error: one line, exit 2.
     /// </summary>
     public static async Task<RunStore> OpenAsync(StoreLocation location, CancellationToken ct)
     {
@@ -19,6 +20,10 @@ internal static class RunStores
             try
             {
                 return await PostgresRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
+            }
+            catch (StoreRefusedException ex)
+            {
+                throw new UsageException($"{location.Description}: cannot open the store: {ex.Message}");
             }
             catch (NpgsqlException ex) when (!ct.IsCancellationRequested)
             {
@@ -32,6 +37,11 @@ internal static class RunStores
         try
         {
             return await SqliteRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
+        }
+        catch (StoreRefusedException ex)
+        {
+            // Another application's database, or a store of a newer or different build: left as it was.
+            throw new UsageException($"{location.Description}: cannot open the store: {ex.Message}");
         }
         catch (SqliteException ex) when (!ct.IsCancellationRequested)
         {
