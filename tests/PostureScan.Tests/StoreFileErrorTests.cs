@@ -23,6 +23,21 @@ public sealed class StoreFileErrorTests
     }
 
     [Fact]
+    public async Task The_error_line_shows_no_terminal_escape_that_a_file_name_carries()
+    {
+        using var dir = new TemporaryDirectory();
+        var folder = Directory.CreateDirectory(Path.Combine(dir.Path, "x\u001b]0;owned\u0007\u202Eyz")).FullName;
+        var file = Path.Combine(folder, "notes.txt");
+        await File.WriteAllTextAsync(file, "not a store\n" + new string('x', 8192));
+
+        var (exit, _, stderr) = await CliProcess.RunAsync(dir.Path, "status", "--db", file);
+
+        Assert.True(exit == 2, $"exit {exit}: {stderr}");
+        Assert.DoesNotContain(stderr, c => c is '\u001b' or '\u0007' or '\u202E');
+        Assert.Contains("x?]0;owned??yz", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_on_a_store_whose_schema_page_is_damaged_names_it_and_exits_2()
     {
         using var dir = new TemporaryDirectory();

@@ -25,13 +25,14 @@ public static class UnsafeText
     public static bool IsUnsafe(Rune rune) => IsUnsafe(Rune.GetUnicodeCategory(rune));
 
     /// <summary>
-    /// <paramref name="value"/> with every unsafe code point replaced by <paramref name="replacement"/>, one for
-    /// each; the value itself when it has none.
+    /// <paramref name="value"/> with every unsafe code point but those in <paramref name="kept"/> replaced by
+    /// <paramref name="replacement"/>, one for each; the value itself when it has none.
     /// </summary>
-    public static string Replace(string value, char replacement)
+    public static string Replace(string value, char replacement, string kept = "")
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Rewrite(value, "", (builder, _) => builder.Append(replacement));
+        ArgumentNullException.ThrowIfNull(kept);
+        return Rewrite(value, kept, (builder, _) => builder.Append(replacement));
     }
 
     /// <summary>

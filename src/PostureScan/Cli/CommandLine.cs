@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PostureScan.Cli.Detect;
 using PostureScan.Cli.Reports;
+using PostureScan.Output;
 
 namespace PostureScan.Cli;
 
@@ -33,7 +34,7 @@ internal static class CommandLine
         {
             foreach (var error in parse.Errors)
             {
-                await Console.Error.WriteLineAsync($"error: {error.Message}");
+                await Console.Error.WriteLineAsync($"error: {TerminalText.Message(error.Message)}");
             }
 
             return ExitCodes.UsageOrConfiguration;
@@ -46,7 +47,7 @@ internal static class CommandLine
         }
         catch (UsageException ex)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            await Console.Error.WriteLineAsync($"error: {TerminalText.Message(ex.Message)}");
             return ExitCodes.UsageOrConfiguration;
         }
     }

@@ -33,6 +33,13 @@ internal static class TerminalText
     }
 
     /// <summary>
+    /// An error message for standard error, whole: it may quote what the command read (a path, a table name of
+    /// someone else's database, a server's reason), so unsafe characters become '?'; its line breaks stay, as a
+    /// message of several settings' errors puts each on its own line.
+    /// </summary>
+    public static string Message(string message) => UnsafeText.Replace(message, '?', "\n");
+
+    /// <summary>
     /// A provider id for a cell. Azure resource ids ("/subscriptions/.../virtualNetworkTaps/NAME") and GCP
     /// self links (".../projects/P/regions/R/packetMirrorings/NAME") say what they are at the end, and the
     /// scope column already names the subscription or project, so they are shown by their last type and
