@@ -71,7 +71,8 @@ internal sealed partial class RunCommitter(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The staging is untouched: the next start fires the commit again.
+            // The staging is untouched; rethrown, the cancellation lets Quartz hand the firing back, so another node,
+            // or this one at its next start, commits the run.
             metrics.ScanEnded(ServeMetrics.Abandoned);
             Abandoned(logger, runId);
             throw;
@@ -87,7 +88,7 @@ internal sealed partial class RunCommitter(
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Run {RunId} stored: {Scopes} scopes, {FailedScopes} failed, {Sessions} sessions, {ApiCalls} API calls")]
     private static partial void Stored(ILogger logger, string runId, int scopes, int failedScopes, int sessions, int apiCalls);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Commit of run {RunId} abandoned by shutdown; the staged run is kept and committed at the next start")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Commit of run {RunId} abandoned by shutdown; the staged run is kept and handed back, to another node or to this one at its next start")]
     private static partial void Abandoned(ILogger logger, string runId);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Commit of run {RunId} failed; the staged run is kept")]
