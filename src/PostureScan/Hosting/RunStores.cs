@@ -15,33 +15,27 @@ internal static class RunStores
     /// </summary>
     public static async Task<RunStore> OpenAsync(StoreLocation location, CancellationToken ct)
     {
-        if (location.IsPostgres)
+        if (!location.IsPostgres)
         {
-            try
-            {
-                return await PostgresRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
-            }
-            catch (StoreRefusedException ex)
-            {
-                throw new UsageException($"{location.Description}: cannot open the store: {ex.Message}");
-            }
-            catch (NpgsqlException ex) when (!ct.IsCancellationRequested)
-            {
-                // A server that is down, a wrong password, a database that does not exist: the operator's to fix,
-                // so one line that says where and why (exit 2), never a stack. The location holds no credentials.
-                throw new UsageException($"{location.Description}: cannot open the store: {Reason(ex)}");
-            }
+            Directory.CreateDirectory(Path.GetDirectoryName(location.Target)!);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(location.Target)!);
         try
         {
-            return await SqliteRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
+            return location.IsPostgres
+                ? await PostgresRunStore.OpenAsync(location.Target, TimeProvider.System, ct)
+                : await SqliteRunStore.OpenAsync(location.Target, TimeProvider.System, ct);
         }
         catch (StoreRefusedException ex)
         {
             // Another application's database, or a store of a newer or different build: left as it was.
             throw new UsageException($"{location.Description}: cannot open the store: {ex.Message}");
+        }
+        catch (NpgsqlException ex) when (!ct.IsCancellationRequested)
+        {
+            // A server that is down, a wrong password, a database that does not exist: the operator's to fix,
+            // so one line that says where and why (exit 2), never a stack. The location holds no credentials.
+            throw new UsageException($"{location.Description}: cannot open the store: {Reason(ex)}");
         }
         catch (SqliteException ex) when (!ct.IsCancellationRequested)
         {
