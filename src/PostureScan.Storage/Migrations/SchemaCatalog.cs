@@ -15,7 +15,9 @@ internal sealed record SchemaCatalog(string TablesQuery, string HistoryColumnsQu
 
     /// <summary>
     /// Every schema counts, not only the one PostureScan would use: a shared database is another's even when its
-    /// tables are elsewhere. A table the search path does not reach is named with its schema.
+    /// tables are elsewhere. A table the search path does not reach is named with its schema. An extension's own
+    /// relations (pg_stat_statements' views, PostGIS's spatial_ref_sys) belong to the server's tooling, not to an
+    /// application, and do not count.
     /// </summary>
     public static SchemaCatalog Postgres { get; } = new(
         """
@@ -24,6 +26,9 @@ internal sealed record SchemaCatalog(string TablesQuery, string HistoryColumnsQu
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
           AND n.nspname NOT IN ('pg_catalog', 'information_schema')
           AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
+          AND NOT EXISTS (
+            SELECT 1 FROM pg_depend d
+            WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
         """,
         """
         SELECT attname FROM pg_attribute

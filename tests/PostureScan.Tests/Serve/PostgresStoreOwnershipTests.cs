@@ -52,6 +52,25 @@ public sealed class PostgresStoreOwnershipTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Status_on_a_database_holding_only_an_extensions_views_sets_it_up()
+    {
+        // pg_stat_statements, as a DBA adds it to see the costliest statements: its views are the server's, not an application's.
+        using var dir = new TemporaryDirectory();
+        var db = await server.CreateDatabaseAsync();
+        await using (var connection = new NpgsqlConnection(db))
+        {
+            await connection.ExecuteAsync("CREATE EXTENSION pg_stat_statements");
+        }
+
+        Assert.Contains("public.pg_stat_statements.query", await SchemaAsync(db));
+
+        var (exit, _, stderr) = await CliProcess.RunAsync(dir.Path, "status", "--db", db);
+
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        Assert.Contains("public.schema_migrations", await SchemaAsync(db));
+    }
+
+    [Fact]
     public async Task Status_on_a_store_migrated_by_a_newer_build_names_the_unknown_migration_and_exits_2()
     {
         using var dir = new TemporaryDirectory();
