@@ -10,7 +10,7 @@ namespace PostureScan.Storage;
 /// job store in the same database). Same SQL and mappings as SQLite; reads run in REPEATABLE READ so
 /// every query of one read sees one snapshot, and a run is written in one transaction.
 /// </summary>
-public sealed class PostgresRunStore : RunStore
+public sealed class PostgresRunStore : RunStore, ISchedulerStatistics
 {
     /// <summary>
     /// Serialises schema migration across every process sharing the database; released at commit. The
@@ -69,6 +69,15 @@ public sealed class PostgresRunStore : RunStore
 
     /// <inheritdoc />
     public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    /// <inheritdoc />
+    public async Task RefreshSchedulerStatisticsAsync(CancellationToken cancellationToken)
+    {
+        // The tables the migrations created, so this store's role owns them and may analyze them.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("ANALYZE qrtz_triggers", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     internal override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>

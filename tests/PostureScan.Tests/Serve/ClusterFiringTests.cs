@@ -8,7 +8,8 @@ namespace PostureScan.Tests.Serve;
 /// <summary>
 /// How a cluster's planner fires a run's scope jobs on real PostgreSQL, where new jobs and triggers are stored
 /// without the job store's lock: a scope's first run stores its job, later runs its trigger alone, and a scope
-/// still being collected for an earlier run gets a trigger that waits for that collection.
+/// still being collected for an earlier run gets a trigger that waits for that collection; and the trigger table's
+/// statistics are refreshed once a run's triggers are stored.
 /// </summary>
 [Collection(PostgresDatabases.Name)]
 public sealed class ClusterFiringTests(PostgresServer server)
@@ -70,5 +71,30 @@ public sealed class ClusterFiringTests(PostgresServer server)
         Assert.All(closed!.Scopes, s => Assert.Equal(ScopeStatus.Failed, s.Status));
         var next = await host.Store.GetRunAsync(second!, CancellationToken.None);
         Assert.All(next!.Scopes, s => Assert.Equal(ScopeStatus.Ok, s.Status));
+    }
+
+    [Fact]
+    public async Task Planning_a_run_refreshes_the_trigger_tables_statistics_once_its_triggers_are_stored()
+    {
+        using var bed = new ServeTestBed();
+        var database = await server.CreateDatabaseAsync();
+        await using var host = await bed.StartAsync(postgres: database);
+        var scheduler = await host.SchedulerAsync();
+        Assert.Equal(0, await AnalyzeCountAsync(database));
+
+        await scheduler.TriggerJob(ScanJob.Key);
+        Assert.Equal(1, await host.WaitForRunsAsync(1));
+
+        // Counted once the analyzing session reports it; autovacuum's own analyzes are counted apart.
+        Assert.True(await ServeTestHost.WaitUntilAsync(async () => await AnalyzeCountAsync(database) == 1));
+    }
+
+    private static async Task<long> AnalyzeCountAsync(string database)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'qrtz_triggers'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
