@@ -96,10 +96,20 @@ public static class DriftCalculator
         }
 
         // Only when both runs have an attribution for the mirror: a run without one says nothing new.
-        if (attributionsBefore?.GetValueOrDefault(old.Id) is { } a && attributionsAfter?.GetValueOrDefault(now.Id) is { } b
-            && DriftText.Attribution(a) is var textBefore && DriftText.Attribution(b) is var textAfter && textBefore != textAfter)
+        if (attributionsBefore?.GetValueOrDefault(old.Id) is not { } a || attributionsAfter?.GetValueOrDefault(now.Id) is not { } b)
         {
-            yield return new DriftChange(DriftKind.Reattributed, now.Id, now.Scope, textBefore, textAfter);
+            yield break;
+        }
+
+        if (DriftText.Story(a) is var storyBefore && DriftText.Story(b) is var storyAfter && storyBefore != storyAfter)
+        {
+            yield return new DriftChange(DriftKind.Reattributed, now.Id, now.Scope, storyBefore, storyAfter);
+        }
+
+        // A refused call is no change of who did what: it is an attempt, told apart.
+        if (DriftText.Refused(a) is var refusedBefore && DriftText.Refused(b) is var refusedAfter && refusedBefore != refusedAfter)
+        {
+            yield return new DriftChange(DriftKind.Attempted, now.Id, now.Scope, refusedBefore, refusedAfter);
         }
     }
 

@@ -23,4 +23,10 @@ public enum DriftKind
 
     /// <summary>The audit logs now tell a different story of who created or changed the mirror.</summary>
     Reattributed,
+
+    /// <summary>
+    /// A call on the mirror was refused since the earlier run (denied, a dry run, throttled, a failed status, a
+    /// rejected command): nothing changed, but someone tried.
+    /// </summary>
+    Attempted,
 }

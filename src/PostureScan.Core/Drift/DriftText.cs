@@ -43,6 +43,13 @@ public static class DriftText
             return null;
         }
 
+        // A refused call changed nothing, so it is no change, but an attempt on a mirror is worth a line of its own.
+        return Refused(attribution) is { } refused ? $"{Story(attribution)}; {refused}" : Story(attribution);
+    }
+
+    /// <summary>Who created the mirror, from where and when, and its last change: what the audit logs say was done.</summary>
+    public static string Story(Attribution.Attribution attribution)
+    {
         var text = attribution.State == AttributionState.Attributed
             ? $"created by {attribution.Actor ?? "an unknown actor"} from {attribution.SourceIp ?? "an unknown address"} at {Time(attribution.CreatedAt)}"
             : $"{State(attribution.State)}";
@@ -52,14 +59,19 @@ public static class DriftText
             text += $"; {attribution.Changes.Count} change(s), last {last.EventName} by {last.Actor ?? "an unknown actor"} from {last.SourceIp ?? "an unknown address"} at {Time(last.Time)}";
         }
 
-        // A refused call changed nothing, so it is no change, but an attempt on a mirror is worth a line of its own.
-        if (attribution.Refused.Count > 0)
+        return text;
+    }
+
+    /// <summary>The calls on the mirror that were refused and the last of them, or null when there were none.</summary>
+    public static string? Refused(Attribution.Attribution attribution)
+    {
+        if (attribution.Refused.Count == 0)
         {
-            var last = attribution.Refused[^1];
-            text += $"; {attribution.Refused.Count} refused call(s), last {last.EventName} by {last.Actor ?? "an unknown actor"} from {last.SourceIp ?? "an unknown address"} at {Time(last.Time)}";
+            return null;
         }
 
-        return text;
+        var last = attribution.Refused[^1];
+        return $"{attribution.Refused.Count} refused call(s), last {last.EventName} by {last.Actor ?? "an unknown actor"} from {last.SourceIp ?? "an unknown address"} at {Time(last.Time)}";
     }
 
     public static string State(AttributionState state) => state switch

@@ -100,6 +100,28 @@ public sealed class DriftCalculatorTests
     }
 
     [Fact]
+    public void A_new_refused_call_is_an_attempt_and_leaves_the_story_of_who_made_the_mirror_as_it_was()
+    {
+        var session = Some.Session(id: "tms-1", scope: EuWest);
+        var run = Some.Run(scopes: [Some.ScopeOk(EuWest)], sessions: [session]);
+        var first = Some.Attribution(session.Id);
+        var denied = Some.Change("arn:aws:iam::111122223333:user/mallory", "198.51.100.7", "DeleteTrafficMirrorSession");
+        var attempted = first with { Refused = [denied] };
+
+        var change = Assert.Single(DriftCalculator.Compare(run, run, [first], [attempted]).Changes);
+        Assert.Equal(DriftKind.Attempted, change.Kind);
+        Assert.Null(change.Before);
+        Assert.StartsWith("1 refused call(s), last DeleteTrafficMirrorSession by arn:aws:iam::111122223333:user/mallory from 198.51.100.7", change.After, StringComparison.Ordinal);
+
+        // A real change and a refused one in the same night are two lines, each for what it is.
+        var both = attempted with { Changes = [Some.Change("arn:aws:iam::111122223333:user/bob", "10.9.9.9")] };
+        Assert.Equal(
+            [DriftKind.Reattributed, DriftKind.Attempted],
+            DriftCalculator.Compare(run, run, [first], [both]).Changes.Select(c => c.Kind));
+        Assert.DoesNotContain("refused", DriftCalculator.Compare(run, run, [first], [both]).Changes[0].After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ids_compare_without_case_as_Azure_writes_them_in_any()
     {
         var scope = new Scope(Providers.Azure, "sub-1", "westeurope");
