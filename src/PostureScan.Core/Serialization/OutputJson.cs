@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using PostureScan.Core.Text;
 
 namespace PostureScan.Core.Serialization;
@@ -9,34 +8,19 @@ namespace PostureScan.Core.Serialization;
 /// The JSON the commands print on standard output (<c>detect --format jsonl</c>, <c>scan</c> and <c>demo --json</c>,
 /// <c>diff --json</c>, <c>outbox list --json</c>). JSON can carry any character as an escape, so every value stays
 /// exact while each character <see cref="UnsafeText"/> names is written as <c>\uXXXX</c> and a terminal shows
-/// nothing hidden. Other text (accents, other scripts) is written as it is; the characters that matter in HTML
-/// are escaped, as the default encoder does.
+/// nothing hidden. Other text (accents, other scripts) is written as it is, and so are the characters that matter
+/// only in HTML; a quote is <c>\"</c> (<see cref="OutputJsonEncoder"/>).
 /// </summary>
 public static class OutputJson
 {
     /// <summary>The one encoder of every JSON written to standard output.</summary>
-    public static JavaScriptEncoder Encoder { get; } = CreateEncoder();
+    public static JavaScriptEncoder Encoder { get; } = OutputJsonEncoder.Instance;
 
     /// <summary><see cref="PostureJson.Options"/> with <see cref="Encoder"/>, for records serialised whole.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Writer options with <see cref="Encoder"/>, one value per line.</summary>
     public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = Encoder, Indented = false };
-
-    private static JavaScriptEncoder CreateEncoder()
-    {
-        var settings = new TextEncoderSettings(UnicodeRanges.All);
-        for (var c = char.MinValue; c < char.MaxValue; c++)
-        {
-            if (UnsafeText.IsUnsafe(c))
-            {
-                settings.ForbidCharacter(c);
-            }
-        }
-
-        // Characters beyond the Basic Multilingual Plane are always escaped by the runtime's encoders.
-        return JavaScriptEncoder.Create(settings);
-    }
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -32,4 +32,16 @@ public sealed class OutputJsonTests
         Assert.Contains(@"x\uDB40\uDC41y", json, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(Value, JsonSerializer.Deserialize<string>(json));
     }
+
+    [Fact]
+    public void Quotes_and_backslashes_take_their_short_escapes_and_markup_characters_stay_as_they_are()
+    {
+        // Standard output is read by jq, a SIEM or a person, never embedded in a page: "<x>" stays "<x>".
+        const string Value = "al\"ice\\ <x> & 'y' +1";
+
+        var json = JsonSerializer.Serialize(Value, OutputJson.Options);
+
+        Assert.Equal("\"al\\\"ice\\\\ <x> & 'y' +1\"", json);
+        Assert.Equal(Value, JsonSerializer.Deserialize<string>(json));
+    }
 }
