@@ -39,6 +39,19 @@ public sealed class LoneSurrogateTests
     }
 
     [Fact]
+    public void An_over_long_field_is_cut_before_a_surrogate_pair_it_would_split_and_says_how_long_it_was()
+    {
+        // 2,047 characters, then an emoji: a cut at 2,048 would keep half of it, which JSON then writes as U+FFFD.
+        var userAgent = new string('a', 2047) + "\U0001F600" + new string('b', 100);
+
+        var (_, events) = Read("{\"Records\":[" + CloudTrail("e3", userAgent) + "]}");
+
+        var read = Assert.Single(events).UserAgent!;
+        Assert.Equal(new string('a', 2047) + PostureScan.Core.Text.BoundedText.Marker(userAgent.Length), read);
+        Assert.DoesNotContain(read, char.IsSurrogate);
+    }
+
+    [Fact]
     public void A_LookupEvents_record_whose_string_holds_an_unpaired_surrogate_is_kept()
     {
         // The whole record is one JSON string here, so the page's own escapes spell the surrogates.

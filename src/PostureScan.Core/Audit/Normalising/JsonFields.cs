@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PostureScan.Core.Serialization;
+using PostureScan.Core.Text;
 
 namespace PostureScan.Core.Audit.Normalising;
 
@@ -99,7 +100,8 @@ internal static class JsonFields
             return null;
         }
 
-        return text.Length <= MaxChars ? text : text[..MaxChars];
+        // Never half of a surrogate pair, and with the marker: a reader of the value sees it was longer.
+        return BoundedText.Cut(text, MaxChars);
     }
 
     /// <summary>Splits "a.b.c" into a path; for tables of providers whose keys hold no dots.</summary>
