@@ -2,6 +2,7 @@ using Azure.ResourceManager;
 using Azure.ResourceManager.Resources;
 using PostureScan.Core.Findings;
 using PostureScan.Core.Inventory;
+using PostureScan.Core.Text;
 
 namespace PostureScan.Azure;
 
@@ -40,5 +41,5 @@ internal sealed class NicCandidateLister(ArmClient arm)
         return found;
     }
 
-    private static string Bound(string text) => text.Length <= MaxName ? text : text[..MaxName];
+    private static string Bound(string text) => BoundedText.Clip(text, MaxName);
 }

@@ -92,7 +92,7 @@ public sealed class MappingTests
         var session = PacketMirroringMapper.ToSession(new Scope("gcp", "p-1", "r"), raw, raw.Deserialize<PacketMirroring>(GcpJson.Options)!, ResolvedResources.None);
 
         Assert.Equal(Hostile.Strings[1], session.Name);
-        Assert.Equal(Limits.Description, session.Description!.Length);
+        Assert.Equal(PostureScan.Core.Text.BoundedText.Cut(large, Limits.Description), session.Description);
         Assert.Equal(70000, session.Priority);
         Assert.True(session.Enabled);
         Assert.Equal(TrafficDirection.Both, session.Direction);
@@ -100,5 +100,16 @@ public sealed class MappingTests
         Assert.All(session.Sources, s => Assert.True(s.Id.Length <= Limits.Name));
         Assert.Null(session.Target);
         Assert.Equal("projects/p-1/regions/r/packetMirrorings/'; DROP TABLE mirror_sessions; --", session.Id);
+    }
+
+    [Fact]
+    public void A_name_at_its_bound_is_cut_before_a_surrogate_pair_it_would_split()
+    {
+        var name = new string('n', Limits.Name - 1) + "\U0001F600";
+        var raw = JsonSerializer.SerializeToElement(new { kind = "compute#packetMirroring", name });
+
+        var session = PacketMirroringMapper.ToSession(new Scope("gcp", "p-1", "r"), raw, raw.Deserialize<PacketMirroring>(GcpJson.Options)!, ResolvedResources.None);
+
+        Assert.Equal(new string('n', Limits.Name - 1), session.Name);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PostureScan.Core.Serialization;
+using PostureScan.Core.Text;
 
 namespace PostureScan.Azure.Wire;
 
@@ -54,5 +55,5 @@ internal sealed record ArmDocument(string Id, string Name, string? Location, IRe
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? Bound(TolerantJson.StringOf(value)) : null;
 
-    private static string Bound(string? text) => text is null ? "" : text.Length <= MaxText ? text : text[..MaxText];
+    private static string Bound(string? text) => BoundedText.Clip(text, MaxText) ?? "";
 }

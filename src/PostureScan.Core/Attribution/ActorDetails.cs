@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PostureScan.Core.Audit;
 using PostureScan.Core.Audit.Normalising;
+using PostureScan.Core.Text;
 
 namespace PostureScan.Core.Attribution;
 
@@ -64,5 +65,5 @@ internal sealed record ActorDetails(string? SessionIssuer, string? RoleSessionNa
         return slash >= 0 && slash + 1 < rest.Length ? Bounded(rest[(slash + 1)..]) : null;
     }
 
-    private static string? Bounded(string? value) => value is null ? null : value.Length <= MaxField ? value : value[..MaxField];
+    private static string? Bounded(string? value) => BoundedText.Clip(value, MaxField);
 }

@@ -25,6 +25,15 @@ public static class BoundedText
         return cut < value.Length && cut > 0 && char.IsHighSurrogate(value[cut - 1]) ? cut - 1 : cut;
     }
 
+    /// <summary>
+    /// <paramref name="value"/> itself when it fits in <paramref name="max"/> characters; else its first <paramref name="max"/>
+    /// (one fewer where the last would be half of a surrogate pair), with no marker: for names and ids a reader keeps
+    /// within a bound, which a marker would turn into another name.
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    public static string? Clip(string? value, int max) =>
+        value is null || value.Length <= max ? value : value[..CutAt(value, max)];
+
     /// <summary><paramref name="value"/> itself when it fits in <paramref name="max"/> characters; else its first <paramref name="max"/> and the marker.</summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
     public static string? Cut(string? value, int max) =>

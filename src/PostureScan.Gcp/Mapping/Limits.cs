@@ -1,3 +1,5 @@
+using PostureScan.Core.Text;
+
 namespace PostureScan.Gcp.Mapping;
 
 /// <summary>
@@ -20,8 +22,11 @@ internal static class Limits
     public const int Protocols = 16;
     public const int Interfaces = 8;
 
-    public static string? Text(string? value, int max) =>
-        value is null ? null : value.Length <= max ? value : value[..max];
+    /// <summary>A name, id or address kept within its bound (never half of a surrogate pair).</summary>
+    public static string? Text(string? value, int max) => BoundedText.Clip(value, max);
+
+    /// <summary>A description: cut with the marker that says how long it was.</summary>
+    public static string? Prose(string? value) => BoundedText.Cut(value, Description);
 
     public static IEnumerable<T> Take<T>(IEnumerable<T>? items, int max) => (items ?? []).Take(max);
 

@@ -20,7 +20,7 @@ internal static class PacketMirroringMapper
             Id: id,
             Scope: scope,
             Name: Limits.Text(policy.Name, Limits.Name),
-            Description: Limits.Text(policy.Description, Limits.Description),
+            Description: Limits.Prose(policy.Description),
             Sources: SourceMapping.ToSources(policy, direction, resolved),
             TargetId: target?.ResourceId,
             Target: target,

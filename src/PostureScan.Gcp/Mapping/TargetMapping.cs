@@ -38,7 +38,7 @@ internal static class TargetMapping
             DnsName: null,
             OwnerAccount: path?.Project,
             InternetFacing: rule?.LoadBalancingScheme is { } scheme && InternetFacing.TryGetValue(scheme, out var facing) ? facing : null,
-            Description: Limits.Text(rule?.Description, Limits.Description),
+            Description: Limits.Prose(rule?.Description),
             Tags: Limits.Map(rule?.Labels),
             RawJson: resolved.Raw(path)?.GetRawText());
     }
