@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Identity;
 using PostureScan.Core.Scanning;
+using PostureScan.Core.Text;
 
 namespace PostureScan.Azure;
 
@@ -64,6 +65,6 @@ internal static class AzureErrors
         var line = message.AsSpan().Trim();
         var end = line.IndexOfAny('\r', '\n');
         var first = (end < 0 ? line : line[..end]).ToString();
-        return first.Length <= MaxMessage ? first : first[..MaxMessage];
+        return BoundedText.Clip(first, MaxMessage);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Amazon.Runtime.Signing;
 using PostureScan.Core.Serialization;
+using PostureScan.Core.Text;
 
 namespace PostureScan.Aws.Audit;
 
@@ -77,7 +78,7 @@ internal sealed class LookupEventsClient(HttpClient http, Func<string, Uri> endp
                 ? TolerantJson.StringOf(m)
                 : null;
             var code = type?[(type.LastIndexOf('#') + 1)..];
-            return (code is { Length: > 0 and <= 100 } ? code : null, message is { Length: > MaxErrorMessage } ? message[..MaxErrorMessage] : message);
+            return (code is { Length: > 0 and <= 100 } ? code : null, BoundedText.Clip(message, MaxErrorMessage));
         }
         catch (JsonException)
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Polly;
 using PostureScan.Core.Serialization;
+using PostureScan.Core.Text;
 using PostureScan.Gcp.Wire;
 
 namespace PostureScan.Gcp.Rest;
@@ -104,7 +105,7 @@ internal sealed class GcpRestClient : IDisposable
         return new GcpApiException(status, Bound(reason, 100), Bound(summary, MaxErrorText)!);
     }
 
-    private static string? Bound(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
+    private static string? Bound(string? text, int max) => text is { Length: > 0 } ? BoundedText.Clip(text, max) : text;
 
     public void Dispose()
     {
