@@ -44,4 +44,20 @@ public sealed class OutputJsonTests
         Assert.Equal("\"al\\\"ice\\\\ <x> & 'y' +1\"", json);
         Assert.Equal(Value, JsonSerializer.Deserialize<string>(json));
     }
+
+    [Fact]
+    public void A_lone_surrogate_is_written_as_valid_JSON_through_the_writer_the_jsonl_output_uses()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, OutputJson.WriterOptions))
+        {
+            writer.WriteStringValue("a\uD800b\u00ADc\"");
+        }
+
+        var json = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+
+        // The writer reads the lone surrogate as U+FFFD, a character like any other.
+        Assert.Equal("\"a\uFFFDb\\u00ADc\\\"\"", json);
+        Assert.Equal("a\uFFFDb\u00ADc\"", JsonSerializer.Deserialize<string>(json));
+    }
 }
