@@ -18,6 +18,7 @@ public sealed class StoredDriftTests
             [
                 (DriftKind.Added, "tms-06"), (DriftKind.Removed, "tms-04"), (DriftKind.Retargeted, "tms-02"),
                 (DriftKind.Refiltered, "tms-01"), (DriftKind.Disabled, "tms-03"), (DriftKind.Reattributed, "tms-02"),
+                (DriftKind.Attempted, "tms-02"),
             ],
             drift.Changes.Select(c => (c.Kind, c.SessionId)).OrderBy(c => c.Kind));
         var skipped = Assert.Single(drift.Uncomparable);

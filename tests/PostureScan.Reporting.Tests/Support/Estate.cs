@@ -82,8 +82,8 @@ internal static class Estate
         [new UnevaluatedCheck("coverage-gap", "candidate sources were not listed")]);
 
     /// <summary>
-    /// Attributions by run: none for the first night; on the third, tms-02 was modified by someone else, the
-    /// hostile filter is attributed as a part, and the audit source of tms-03's region failed.
+    /// Attributions by run: none for the first night; on the third, tms-02 was modified by someone else and a hostile
+    /// actor's delete of it was denied, the hostile filter is attributed as a part, and the audit source of tms-03's region failed.
     /// </summary>
     public static IReadOnlyList<Core.Attribution.Attribution>? Attributions(string runId) => runId switch
     {
@@ -91,7 +91,12 @@ internal static class Estate
         Run3 =>
         [
             Attributed("tms-02", "arn:aws:iam::111122223333:user/alice", "10.1.2.3",
-                [new(Night3.AddHours(-5), "ModifyTrafficMirrorSession", "modify", "success", "arn:aws:iam::111122223333:user/mallory", "198.51.100.7", "e-0002")]),
+                [new(Night3.AddHours(-5), "ModifyTrafficMirrorSession", "modify", "success", "arn:aws:iam::111122223333:user/mallory", "198.51.100.7", "e-0002")])
+            with
+            {
+                // A denied delete by a hostile actor: an attempt, kept apart from the changes.
+                Refused = [new(Night3.AddHours(-4), "DeleteTrafficMirrorSession", "delete", "failure", Payloads.Actor, "198.51.100.8", "e-0003", ErrorCode: "Client.UnauthorizedOperation")],
+            },
             Attributed("tms-06", Payloads.Actor, "203.0.113.9", []),
             new("tms-01", Core.Attribution.AttributionState.UnattributedBeyondRetention, null, null, null, null, [], [],
                 "created before 2026-08-27, the oldest event read"),
