@@ -101,13 +101,17 @@ public static class DriftCalculator
             yield break;
         }
 
-        if (DriftText.Story(a) is var storyBefore && DriftText.Story(b) is var storyAfter && storyBefore != storyAfter)
+        var storyBefore = DriftText.Story(a);
+        var storyAfter = DriftText.Story(b);
+        if (storyBefore != storyAfter)
         {
             yield return new DriftChange(DriftKind.Reattributed, now.Id, now.Scope, storyBefore, storyAfter);
         }
 
         // A refused call is no change of who did what: it is an attempt, told apart.
-        if (DriftText.Refused(a) is var refusedBefore && DriftText.Refused(b) is var refusedAfter && refusedBefore != refusedAfter)
+        var refusedBefore = DriftText.Refused(a);
+        var refusedAfter = DriftText.Refused(b);
+        if (refusedBefore != refusedAfter)
         {
             yield return new DriftChange(DriftKind.Attempted, now.Id, now.Scope, refusedBefore, refusedAfter);
         }

@@ -115,10 +115,9 @@ public sealed class DriftCalculatorTests
 
         // A real change and a refused one in the same night are two lines, each for what it is.
         var both = attempted with { Changes = [Some.Change("arn:aws:iam::111122223333:user/bob", "10.9.9.9")] };
-        Assert.Equal(
-            [DriftKind.Reattributed, DriftKind.Attempted],
-            DriftCalculator.Compare(run, run, [first], [both]).Changes.Select(c => c.Kind));
-        Assert.DoesNotContain("refused", DriftCalculator.Compare(run, run, [first], [both]).Changes[0].After, StringComparison.Ordinal);
+        var changes = DriftCalculator.Compare(run, run, [first], [both]).Changes;
+        Assert.Equal([DriftKind.Reattributed, DriftKind.Attempted], changes.Select(c => c.Kind));
+        Assert.DoesNotContain("refused", changes[0].After, StringComparison.Ordinal);
     }
 
     [Fact]
