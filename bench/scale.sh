@@ -48,13 +48,13 @@ report=0
 dotnet "$bench" scale-report "$out" || report=$?
 
 # Two nodes on PostgreSQL: the same world, scanned by two `serve` nodes sharing one database,
-# against one node. Needs cluster mode (Database: postgres) and per-scope jobs in `serve`.
+# against one node. Needs cluster mode (Database: postgres) and scope or account jobs in `serve`.
 if [ "${CLUSTER:-1}" = 0 ]; then
   :
-elif grep -q 'Database' src/PostureScan/Hosting/StoreSettings.cs && [ -f src/PostureScan/Serve/ScopeJob.cs ]; then
+elif grep -q 'Database' src/PostureScan/Hosting/StoreSettings.cs && { [ -f src/PostureScan/Serve/ScopeJob.cs ] || [ -f src/PostureScan/Serve/AccountJob.cs ]; }; then
   CLI="$cli" bench/scale-cluster.sh "$out"
 else
   echo
-  echo "Two nodes on PostgreSQL: not yet measured (this tree has no cluster mode with per-scope jobs)."
+  echo "Two nodes on PostgreSQL: not yet measured (this tree has no cluster mode with scope or account jobs)."
 fi
 exit "$report"

@@ -79,7 +79,7 @@ internal static class StatusCommand
         }
 
         // The cron triggers, one line each; one-off scope and commit firings are counted, not listed.
-        foreach (var entry in entries.Where(e => !e.Trigger.StartsWith(ServeJobKeys.ScopeGroup + ".", StringComparison.Ordinal) && !e.Trigger.Contains('|', StringComparison.Ordinal)))
+        foreach (var entry in entries.Where(e => !e.Trigger.StartsWith(ServeJobKeys.AccountGroup + ".", StringComparison.Ordinal) && !e.Trigger.Contains('|', StringComparison.Ordinal)))
         {
             var next = entry.Next is { } at ? Utc(at) : "none";
             lines.Add($"Schedule     {TerminalText(entry.Trigger)}: next {next}");

@@ -5,8 +5,8 @@ namespace PostureScan.Serve;
 /// <summary>
 /// Builds the inventory sources of each scheduled run. Every job of one run on this node shares one set:
 /// one role assumption per account, one connection pool and one limit of requests in flight (Aws:MaxConcurrency),
-/// rather than one of each per scope job. A new run gets new sources, so credentials and clients are never
-/// older than one run; the run before keeps its own until the one after begins, so that a late scope job of
+/// rather than one of each per account job. A new run gets new sources, so credentials and clients are never
+/// older than one run; the run before keeps its own until the one after begins, so that a late account job of
 /// it is not cut off mid-call.
 /// </summary>
 internal sealed class InventorySourceFactory(Func<IReadOnlyList<IInventorySource>> create)

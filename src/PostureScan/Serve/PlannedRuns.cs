@@ -1,7 +1,7 @@
 namespace PostureScan.Serve;
 
 /// <summary>
-/// The runs this process planned. The resumer skips them: their scope jobs are already fired, and firing a
+/// The runs this process planned. The resumer skips them: their account jobs are already fired, and firing a
 /// scope again after its one-off trigger completed would collect it twice.
 /// </summary>
 internal sealed class PlannedRuns

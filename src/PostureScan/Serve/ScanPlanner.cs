@@ -8,8 +8,8 @@ using Quartz;
 namespace PostureScan.Serve;
 
 /// <summary>
-/// Starts a scheduled run: discovers every provider's scopes, stores the plan, and fires one scope job per
-/// scope. A run still open from an earlier firing is left to finish (this firing is skipped), unless it has
+/// Starts a scheduled run: discovers every provider's scopes, stores the plan, and fires one account job per
+/// provider and account, with the account's scopes. A run still open from an earlier firing is left to finish (this firing is skipped), unless it has
 /// been open longer than the run timeout, in which case it is closed first with its pending scopes failed.
 /// </summary>
 internal sealed partial class ScanPlanner(
@@ -24,7 +24,7 @@ internal sealed partial class ScanPlanner(
 {
     /// <param name="recovering">
     /// The firing recovers one whose node died mid-plan: the open run it finds may lack triggers for some of
-    /// its scopes, so its pending scopes are fired again (a scope collected twice is staged twice, harmlessly).
+    /// its accounts, so its pending scopes are fired again (a scope collected twice is staged twice, harmlessly).
     /// </param>
     public async Task<string?> StartAsync(IScheduler scheduler, bool recovering, CancellationToken cancellationToken)
     {
@@ -37,9 +37,9 @@ internal sealed partial class ScanPlanner(
                 metrics.ScanEnded(ServeMetrics.Skipped);
                 if (recovering && await store.Staging.GetStagedRunAsync(open.RunId, cancellationToken) is { } staged)
                 {
-                    foreach (var scope in staged.Pending)
+                    foreach (var account in ByAccount(staged.Pending))
                     {
-                        await FireScopeAsync(scheduler, open.RunId, scope, time, cancellationToken);
+                        await FireAccountAsync(scheduler, open.RunId, account, time, cancellationToken);
                     }
 
                     if (staged.Pending.Count == 0)
@@ -55,7 +55,7 @@ internal sealed partial class ScanPlanner(
             await committer.CommitAsync(scheduler, open.RunId, cancellationToken);
         }
 
-        // The run's id first: its scope jobs on this node reuse the sources (and the roles) of its discovery.
+        // The run's id first: its account jobs on this node reuse the sources (and the roles) of its discovery.
         var runId = ScanRun.NewId(now);
         var started = time.GetTimestamp();
         var providers = sources.ForRun(runId);
@@ -77,10 +77,11 @@ internal sealed partial class ScanPlanner(
             metrics.ScopeStaged(failure);
         }
 
-        await FireScopesAsync(scheduler, plan.RunId, plan.Scopes, time, cancellationToken);
+        var accounts = ByAccount(plan.Scopes);
+        await FireAccountsAsync(scheduler, plan.RunId, accounts, time, cancellationToken);
         await RefreshStatisticsAsync(plan, cancellationToken);
         var firing = time.GetElapsedTime(started) - discovered;
-        Planned(logger, plan.RunId, plan.Scopes.Count, failures.Count, discovered.TotalSeconds, firing.TotalSeconds);
+        Planned(logger, plan.RunId, plan.Scopes.Count, accounts.Count, failures.Count, discovered.TotalSeconds, firing.TotalSeconds);
 
         if (plan.Scopes.Count == 0)
         {
@@ -112,68 +113,71 @@ internal sealed partial class ScanPlanner(
         }
     }
 
+    /// <summary>The scopes grouped by provider and account, each group in the order the scopes came.</summary>
+    public static IReadOnlyList<IReadOnlyList<Scope>> ByAccount(IEnumerable<Scope> scopes) =>
+        [.. scopes.GroupBy(s => (s.Provider, s.Account)).Select(g => (IReadOnlyList<Scope>)[.. g])];
+
     /// <summary>
-    /// Fires the scope's job for the run, adding the scope's durable job on first use. A trigger that already
-    /// exists (the run is being resumed) is left alone.
+    /// Fires the job of one account's <paramref name="scopes"/> for the run, adding the account's durable job on
+    /// first use. A trigger that already exists (the run is being resumed) is left alone.
     /// </summary>
-    public static async Task FireScopeAsync(IScheduler scheduler, string runId, Scope scope, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task FireAccountAsync(IScheduler scheduler, string runId, IReadOnlyList<Scope> scopes, TimeProvider time, CancellationToken cancellationToken)
     {
-        var job = ServeJobKeys.ScopeJob(scope);
+        var job = ServeJobKeys.AccountJob(scopes[0]);
         if (!await scheduler.Exists(job, cancellationToken))
         {
-            await scheduler.AddJob(ScopeJobDetail(scope), AddJobOptions.Replacing, cancellationToken);
+            await scheduler.AddJob(AccountJobDetail(scopes[0]), AddJobOptions.Replacing, cancellationToken);
         }
 
-        await scheduler.ScheduleTrigger(ScopeTrigger(runId, scope, time), TriggerConflict.Keep, cancellationToken);
+        await scheduler.ScheduleTrigger(AccountTrigger(runId, scopes, time), TriggerConflict.Keep, cancellationToken);
     }
 
     /// <summary>
-    /// Fires the jobs of a new run's scopes. The run is new, so none of its triggers exists yet.
+    /// Fires the account jobs of a new run's scopes, grouped by <see cref="ByAccount"/>. The run is new, so none of its triggers exists yet.
     /// <para>
-    /// On one machine (SQLite) the scopes go <see cref="FiringBatch"/> at a time, each batch one transaction with
-    /// the scopes' durable jobs stored again unchanged.
+    /// On one machine (SQLite) the accounts go <see cref="FiringBatch"/> at a time, each batch one transaction with
+    /// the accounts' durable jobs stored again unchanged.
     /// </para>
     /// <para>
     /// On a cluster, the job store inserts new jobs and triggers without its <c>TRIGGER_ACCESS</c> lock
     /// (<c>lockOnInsert</c> off, see <see cref="ServeHost"/>), the lock every node's scheduler thread takes to
-    /// acquire, fire and complete a trigger. Under the lock, the firing of a 2,040-scope run held it in 50-job
+    /// acquire, fire and complete a trigger. Under the lock, the firing of a 2,040-job run held it in 50-job
     /// turns of 120–350 ms back to back, and for the 11–20 s that took, every node collected 1–5 scopes a second
     /// (bench/README.md). So here:
     /// </para>
     /// <list type="bullet">
-    /// <item>a scope seen for the first time gets its durable job and its trigger in one insert, a batch at a time;</item>
-    /// <item>a scope whose job is stored and idle gets its trigger alone, one insert each;</item>
+    /// <item>an account seen for the first time gets its durable job and its trigger in one insert, a batch at a time;</item>
+    /// <item>an account whose job is stored and idle gets its trigger alone, one insert each;</item>
     /// <item>
-    /// a scope whose job still has a trigger (an earlier run's, pending or running) is fired under the lock as
+    /// an account whose job still has a trigger (an earlier run's, pending or running) is fired under the lock as
     /// before, so that its new trigger is stored blocked while the earlier one runs: the job store decides that
     /// from the job's fired triggers, which only the lock keeps consistent.
     /// </item>
     /// </list>
     /// </summary>
-    public static async Task FireScopesAsync(IScheduler scheduler, string runId, IReadOnlyList<Scope> scopes, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task FireAccountsAsync(IScheduler scheduler, string runId, IReadOnlyList<IReadOnlyList<Scope>> accounts, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!(await scheduler.GetMetadata(cancellationToken)).JobStoreClustered)
         {
-            await FireWithJobsAsync(scheduler, runId, scopes, ScheduleJobOptions.Replacing, time, cancellationToken);
+            await FireWithJobsAsync(scheduler, runId, accounts, ScheduleJobOptions.Replacing, time, cancellationToken);
             return;
         }
 
-        var stored = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ServeJobKeys.ScopeGroup), cancellationToken)).ToHashSet();
+        var stored = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ServeJobKeys.AccountGroup), cancellationToken)).ToHashSet();
         var busy = await JobsWithTriggersAsync(scheduler, cancellationToken);
-        var firings = scopes.ToLookup(scope => ServeJobKeys.ScopeJob(scope) switch
+        var firings = accounts.ToLookup(account => ServeJobKeys.AccountJob(account[0]) switch
         {
             var job when busy.Contains(job) => Firing.Busy,
             var job when stored.Contains(job) => Firing.Idle,
             _ => Firing.New,
         });
 
-        // Without the lock the inserts do not wait on each other, so several go at once: one at a time, the planner
-        // fired about 50 scopes a second on a small node, slower than two nodes collect them.
+        // Without the lock the inserts do not wait on each other, so several go at once.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentFirings, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(firings[Firing.New].Chunk(FiringBatch), parallel, async (batch, token) =>
             await FireNewAsync(scheduler, runId, batch, time, token));
-        await Parallel.ForEachAsync(firings[Firing.Idle], parallel, async (scope, token) =>
-            await scheduler.ScheduleJob(ScopeTrigger(runId, scope, time), default, token));
+        await Parallel.ForEachAsync(firings[Firing.Idle], parallel, async (account, token) =>
+            await scheduler.ScheduleJob(AccountTrigger(runId, account, time), default, token));
 
         await FireWithJobsAsync(scheduler, runId, [.. firings[Firing.Busy]], ScheduleJobOptions.Replacing, time, cancellationToken);
     }
@@ -189,61 +193,65 @@ internal sealed partial class ScanPlanner(
     }
 
     /// <summary>
-    /// Stores the jobs of scopes seen for the first time with their triggers, in one call. Should one of the jobs
+    /// Stores the jobs of accounts seen for the first time with their triggers, in one call. Should one of the jobs
     /// exist after all (another node resuming an older run stored it since the jobs were listed), the store refuses
-    /// the whole call, and the batch is fired scope by scope instead, each job added if missing.
+    /// the whole call, and the batch is fired account by account instead, each job added if missing.
     /// </summary>
-    internal static async Task FireNewAsync(IScheduler scheduler, string runId, IReadOnlyList<Scope> scopes, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task FireNewAsync(IScheduler scheduler, string runId, IReadOnlyList<IReadOnlyList<Scope>> accounts, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
-            await FireWithJobsAsync(scheduler, runId, scopes, default, time, cancellationToken);
+            await FireWithJobsAsync(scheduler, runId, accounts, default, time, cancellationToken);
         }
         catch (JobPersistenceException)
         {
-            foreach (var scope in scopes)
+            foreach (var account in accounts)
             {
-                await FireScopeAsync(scheduler, runId, scope, time, cancellationToken);
+                await FireAccountAsync(scheduler, runId, account, time, cancellationToken);
             }
         }
     }
 
-    /// <summary>Stores the scopes' jobs with their triggers, a batch per call; without replacing, no job may exist yet.</summary>
-    private static async Task FireWithJobsAsync(IScheduler scheduler, string runId, IReadOnlyList<Scope> scopes, ScheduleJobOptions options, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Stores the accounts' jobs with their triggers, a batch per call; without replacing, no job may exist yet.</summary>
+    private static async Task FireWithJobsAsync(IScheduler scheduler, string runId, IReadOnlyList<IReadOnlyList<Scope>> accounts, ScheduleJobOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
-        foreach (var batch in scopes.Chunk(FiringBatch))
+        foreach (var batch in accounts.Chunk(FiringBatch))
         {
             var jobs = batch.ToDictionary(
-                ScopeJobDetail,
-                scope => (IReadOnlyCollection<ITrigger>)[ScopeTrigger(runId, scope, time)]);
+                account => AccountJobDetail(account[0]),
+                account => (IReadOnlyCollection<ITrigger>)[AccountTrigger(runId, account, time)]);
             await scheduler.ScheduleJobs(jobs, options, cancellationToken);
         }
     }
 
-    /// <summary>The scope jobs that have a trigger stored: fired and not yet complete, or waiting to fire.</summary>
+    /// <summary>The account jobs that have a trigger stored: fired and not yet complete, or waiting to fire.</summary>
     private static async Task<HashSet<JobKey>> JobsWithTriggersAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
         // One query for the triggers with their jobs, as ScheduleReader lists them, rather than a read per trigger.
         var page = await scheduler.QueryTriggers(
-            new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(ServeJobKeys.ScopeGroup), Take = PagedQuery.All }, cancellationToken);
+            new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(ServeJobKeys.AccountGroup), Take = PagedQuery.All }, cancellationToken);
         return [.. page.Items.Select(t => t.JobKey)];
     }
 
-    /// <summary>Scope jobs fired per call when a run starts.</summary>
+    /// <summary>Account jobs fired per call when a run starts.</summary>
     internal const int FiringBatch = 50;
 
-    private static IJobDetail ScopeJobDetail(Scope scope) =>
-        JobBuilder.Create<ScopeJob>()
-            .WithIdentity(ServeJobKeys.ScopeJob(scope))
+    /// <summary>An account's durable job; <paramref name="scope"/> is any of its scopes.</summary>
+    internal static IJobDetail AccountJobDetail(Scope scope) =>
+        JobBuilder.Create<AccountJob>()
+            .WithIdentity(ServeJobKeys.AccountJob(scope))
             .UsingJobData(ServeJobKeys.Provider, scope.Provider)
             .UsingJobData(ServeJobKeys.Account, scope.Account)
-            .UsingJobData(ServeJobKeys.Region, scope.Region)
             .StoreDurably()
             .RequestRecovery()
             .Build();
 
-    private static ITrigger ScopeTrigger(string runId, Scope scope, TimeProvider time) =>
-        ServeSchedule.Now(ServeJobKeys.ScopeTrigger(runId, scope), ServeJobKeys.ScopeJob(scope), new JobDataMap { [ServeJobKeys.RunId] = runId }, time);
+    private static ITrigger AccountTrigger(string runId, IReadOnlyList<Scope> scopes, TimeProvider time) =>
+        ServeSchedule.Now(
+            ServeJobKeys.AccountTrigger(runId, scopes[0].Provider, scopes[0].Account),
+            ServeJobKeys.AccountJob(scopes[0]),
+            new JobDataMap { [ServeJobKeys.RunId] = runId, [ServeJobKeys.Regions] = ServeJobKeys.WriteRegions(scopes) },
+            time);
 
     private static async Task<ScopeDiscovery> DiscoverAsync(IInventorySource source, CancellationToken cancellationToken)
     {
@@ -260,9 +268,9 @@ internal sealed partial class ScanPlanner(
     }
 
     // The two durations say where a run's start goes: discovery (roles, region listings) and storing the plan,
-    // then handing the scope jobs to Quartz, during which the nodes already collect.
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Run {RunId} planned: {Scopes} scope jobs fired, {FailedScopes} scopes failed discovery; discovery and plan {DiscoverySeconds:F1} s, firing {FiringSeconds:F1} s")]
-    private static partial void Planned(ILogger logger, string runId, int scopes, int failedScopes, double discoverySeconds, double firingSeconds);
+    // then handing the account jobs to Quartz, during which the nodes already collect.
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Run {RunId} planned: {Scopes} scopes in {Accounts} account jobs fired, {FailedScopes} scopes failed discovery; discovery and plan {DiscoverySeconds:F1} s, firing {FiringSeconds:F1} s")]
+    private static partial void Planned(ILogger logger, string runId, int scopes, int accounts, int failedScopes, double discoverySeconds, double firingSeconds);
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Scan firing skipped: run {RunId} is still collecting ({Staged} of {Planned} scopes staged)")]
     private static partial void Skipped(ILogger logger, string runId, int staged, int planned);

@@ -45,7 +45,7 @@ internal static class ScheduleReader
         try
         {
             var entries = new List<Entry>();
-            foreach (var group in new[] { ServeJobKeys.Group, ServeJobKeys.AuditGroup, ServeJobKeys.ScopeGroup })
+            foreach (var group in new[] { ServeJobKeys.Group, ServeJobKeys.AuditGroup, ServeJobKeys.AccountGroup })
             {
                 var page = await scheduler.QueryTriggers(
                     new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(group), Take = PagedQuery.All }, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
@@ -6,7 +7,8 @@ using Quartz;
 namespace PostureScan.Serve;
 
 /// <summary>
-/// One scope of one run: collect it, stage the result, and when it was the last scope pending, fire the
+/// The scopes of one account in one run, side by side as far as the node's <see cref="ScopeSlots"/> allow; each
+/// scope on its own: collect it, stage the result, and when it was the last scope pending, fire the
 /// commit. A failed collection is staged as a failed scope (it reads as failed, never as "mirrors removed");
 /// a collection abandoned by shutdown stages nothing and ends in cancellation, so that Quartz hands the firing
 /// back: another node collects the scope, or this one at its next start.
@@ -14,11 +16,59 @@ namespace PostureScan.Serve;
 internal sealed partial class ScopeCollector(
     InventorySourceFactory sources,
     StagingQueue staging,
+    ScopeSlots slots,
+    ServeStore store,
     TimeProvider time,
     ServeMetrics metrics,
     ILogger<ScopeCollector> logger)
 {
-    public async Task CollectAsync(IScheduler scheduler, string runId, Scope scope, bool recovering, CancellationToken cancellationToken)
+    /// <summary>
+    /// Collects and stages each of <paramref name="scopes"/> (one account's), and ends in cancellation if shutdown
+    /// abandoned any of them, so that Quartz hands the firing back. A recovered firing collects only the scopes its
+    /// run still has pending: what its first node staged before it stopped is kept, not collected again.
+    /// </summary>
+    public async Task CollectAccountAsync(IScheduler scheduler, string runId, IReadOnlyList<Scope> scopes, bool recovering, CancellationToken cancellationToken)
+    {
+        if (recovering)
+        {
+            scopes = await StillPendingAsync(runId, scopes, cancellationToken);
+        }
+
+        var collections = scopes.Select(scope => CollectInSlotAsync(scheduler, runId, scope, recovering, cancellationToken)).ToList();
+        await Task.WhenAll(collections).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        // Cancellation before any other error: only a firing that ends in cancellation is handed back, and its
+        // recovery collects every scope still pending, the one whose staging failed included.
+        if (cancellationToken.IsCancellationRequested && collections.Any(c => c.IsCanceled))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        if (collections.FirstOrDefault(c => c.IsFaulted) is { Exception.InnerException: { } error })
+        {
+            ExceptionDispatchInfo.Throw(error);
+        }
+    }
+
+    private async Task<IReadOnlyList<Scope>> StillPendingAsync(string runId, IReadOnlyList<Scope> scopes, CancellationToken cancellationToken)
+    {
+        var staged = await store.Staging.GetStagedRunAsync(runId, cancellationToken);
+        if (staged is null)
+        {
+            return [];
+        }
+
+        var pending = staged.Pending.ToHashSet();
+        return [.. scopes.Where(pending.Contains)];
+    }
+
+    private async Task CollectInSlotAsync(IScheduler scheduler, string runId, Scope scope, bool recovering, CancellationToken cancellationToken)
+    {
+        using var slot = await slots.TakeAsync(cancellationToken);
+        await CollectAsync(scheduler, runId, scope, recovering, cancellationToken);
+    }
+
+    private async Task CollectAsync(IScheduler scheduler, string runId, Scope scope, bool recovering, CancellationToken cancellationToken)
     {
         if (recovering)
         {

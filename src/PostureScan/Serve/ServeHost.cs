@@ -61,7 +61,7 @@ internal static class ServeHost
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(options.Time);
-            q.UseDefaultThreadPool(maxConcurrency: ServeSchedule.Threads(options.Scan));
+            q.UseThreadPool<SlotGatedThreadPool>();
             // The job store's tables come with the store's migrations, which ran when the store was opened.
             q.UsePersistentStore(store =>
             {
@@ -90,6 +90,7 @@ internal static class ServeHost
             });
         });
 
+        services.Configure<ThreadPoolOptions>(o => o.MaxConcurrency = ServeSchedule.Threads(options.Scan));
         services.Configure<QuartzSchedulerOptions>(o =>
         {
             // One trigger per acquisition unless Serve:TriggerBatchSize says more. A batch is acquired and fired
@@ -110,7 +111,7 @@ internal static class ServeHost
             services.Configure<QuartzSchedulerOptions>(o =>
             {
                 o.GenerateInstanceId = true;
-                // Triggers another node schedules (a run's scope jobs) are not signalled here: an idle node finds
+                // Triggers another node schedules (a run's account jobs) are not signalled here: an idle node finds
                 // them only when its idle wait ends, and at Quartz's 30 s default it would sit out most of a run.
                 o.IdleWaitTime = ClusterIdleWait;
             });

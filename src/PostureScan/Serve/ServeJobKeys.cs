@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using PostureScan.Core.Inventory;
 using Quartz;
 
@@ -9,13 +10,13 @@ namespace PostureScan.Serve;
 internal static class ServeJobKeys
 {
     public const string Group = "posturescan";
-    public const string ScopeGroup = "posturescan-scope";
+    public const string AccountGroup = "posturescan-account";
     public const string AuditGroup = "posturescan-audit";
 
     public const string RunId = "runId";
     public const string Provider = "provider";
     public const string Account = "account";
-    public const string Region = "region";
+    public const string Regions = "regions";
     public const string Source = "source";
     public const string ReportKind = "reportKind";
 
@@ -32,11 +33,29 @@ internal static class ServeJobKeys
     public static readonly TriggerKey ScanCron = new("scan-cron", Group);
     public static readonly TriggerKey NightlyReportCron = new("nightly-report-cron", Group);
 
-    /// <summary>One durable job per scope: Quartz then never runs two collections of one scope at once.</summary>
-    public static JobKey ScopeJob(Scope scope) => new(Bounded(scope.Key), ScopeGroup);
+    /// <summary>
+    /// One durable job per provider and account, collecting the account's scopes of a run: Quartz then never runs two
+    /// collections of one account, and so of one scope, at once.
+    /// </summary>
+    public static JobKey AccountJob(string provider, string account) => new(Bounded($"{provider}|{account}"), AccountGroup);
 
-    /// <summary>One firing of a scope's job for one run; the same key twice means the same work.</summary>
-    public static TriggerKey ScopeTrigger(string runId, Scope scope) => new(Bounded($"{runId}|{scope.Key}"), ScopeGroup);
+    /// <summary>The job that collects <paramref name="scope"/>: its account's.</summary>
+    public static JobKey AccountJob(Scope scope) => AccountJob(scope.Provider, scope.Account);
+
+    /// <summary>One firing of an account's job for one run; the same key twice means the same work.</summary>
+    public static TriggerKey AccountTrigger(string runId, string provider, string account) => new(Bounded($"{runId}|{provider}|{account}"), AccountGroup);
+
+    /// <summary>The regions a firing collects, as job data (Quartz's job data holds strings; a region may hold any character).</summary>
+    public static string WriteRegions(IEnumerable<Scope> scopes) => JsonSerializer.Serialize(scopes.Select(s => s.Region).ToArray());
+
+    /// <summary>The scopes a firing of an account's job collects, read back from its merged job data.</summary>
+    public static IReadOnlyList<Scope> ReadScopes(JobDataMap data)
+    {
+        var provider = data.GetString(Provider)!;
+        var account = data.GetString(Account)!;
+        var regions = JsonSerializer.Deserialize<string[]>(data.GetString(Regions) ?? "[]") ?? [];
+        return [.. regions.Select(region => new Scope(provider, account, region))];
+    }
 
     public static TriggerKey CommitTrigger(string runId) => new($"commit|{runId}", Group);
 

@@ -37,7 +37,7 @@ internal sealed class ServeMetrics
         }
     }
 
-    /// <summary>A scope job staged its result (scopes and API calls are counted as they happen, not per run).</summary>
+    /// <summary>A scope staged its result (scopes and API calls are counted as they happen, not per run).</summary>
     public void ScopeStaged(ScopeResult result)
     {
         lock (gate)

@@ -12,7 +12,11 @@ internal static class ServeSchedule
             ? zone
             : throw new SettingException("Serve:TimeZone", $"'{settings.TimeZone}' is not a known time zone");
 
-    /// <summary>Quartz's worker threads on a node: scope jobs side by side up to the scan's concurrency, with room for commit, report and ingestion.</summary>
+    /// <summary>
+    /// Quartz's worker threads on a node: account jobs side by side up to the scan's concurrency (an account of one scope, as
+    /// an Azure subscription or a Cisco device is, fills one slot; the scopes of larger accounts queue for the node's
+    /// <see cref="ScopeSlots"/>), with room for commit, report and ingestion.
+    /// </summary>
     public static int Threads(ScanSettings scan) => Math.Max(1, scan.MaxConcurrency) + 3;
 
     /// <summary>Refuses settings that bind but cannot be used; each refusal names its key (see <see cref="SettingException"/>).</summary>
@@ -83,7 +87,7 @@ internal static class ServeSchedule
 
     /// <summary>
     /// A one-off firing of <paramref name="job"/> now with <paramref name="data"/>; late (after downtime, or behind a
-    /// run's other scope jobs) it fires as soon as it can. It ignores the misfire policy rather than asking to fire
+    /// run's other account jobs) it fires as soon as it can. It ignores the misfire policy rather than asking to fire
     /// now once misfired: a run's scope triggers queue for longer than the misfire threshold (60 s) on any large
     /// estate, and Quartz leaves misfired triggers out of acquisition until its misfire handler, a few at a time,
     /// has moved them, which slowed a 2,040-scope run to a few scopes a second.

@@ -25,6 +25,7 @@ internal static class ServeServices
         services.AddSingleton<PlannedRuns>();
         services.AddSingleton<ScanPlanner>();
         services.AddSingleton<StagingQueue>();
+        services.AddSingleton<ScopeSlots>();
         services.AddSingleton<ScopeCollector>();
         services.AddSingleton<ReportPublisher>();
         services.AddSingleton<AuditIngestRunner>();

@@ -23,7 +23,7 @@ internal sealed class ServeSettings
 
     /// <summary>
     /// How long a run may stay open (scopes still pending) before the next firing closes it, its pending
-    /// scopes stored as failed: a lost scope job must not hold the schedule for ever.
+    /// scopes stored as failed: a lost account job must not hold the schedule for ever.
     /// </summary>
     public int RunTimeoutMinutes { get; set; } = 360;
 
@@ -49,7 +49,7 @@ internal sealed class ServeSettings
     /// Scope triggers a node acquires and fires in one turn of the job store's lock. One by default, for a
     /// cluster: a batch holds the lock for the whole turn and the other nodes wait on it. A single node
     /// waits on nobody, and fewer turns per scope made one node on PostgreSQL about 30% faster at 8
-    /// (bench/README.md, eleventh round). At most the jobs a node runs at once, scope jobs and the rest
+    /// (bench/README.md, eleventh round). At most the jobs a node runs at once, account jobs and the rest
     /// (Scan:MaxConcurrency + 3).
     /// </summary>
     public int TriggerBatchSize { get; set; } = 1;

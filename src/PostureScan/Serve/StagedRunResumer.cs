@@ -5,9 +5,9 @@ using Quartz;
 namespace PostureScan.Serve;
 
 /// <summary>
-/// At start-up, picks up the runs left open by a stop or a crash: every pending scope's job is fired again,
+/// At start-up, picks up the runs left open by a stop or a crash: every pending scope's account job is fired again,
 /// and a run with nothing pending is committed. The store, not the scheduler, is the truth of what remains to
-/// do; but a job that already has a firing for the run (its trigger still stored, or the recovery trigger Quartz
+/// do; but an account whose job already has a firing for the run (its trigger still stored, or the recovery trigger Quartz
 /// stored when a shutdown cancelled it) is left to that firing, so that a scope is not collected twice.
 /// </summary>
 internal sealed partial class StagedRunResumer(ServeStore store, PlannedRuns planned, TimeProvider time, ILogger<StagedRunResumer> logger)
@@ -24,14 +24,14 @@ internal sealed partial class StagedRunResumer(ServeStore store, PlannedRuns pla
             }
 
             // The scheduler is already running, so a firing left for the run can finish while this looks. A firing
-            // stages its scope before its trigger completes: asking for firings first, and for what is pending
+            // stages its scopes before its trigger completes: asking for firings first, and for what is pending
             // after, never fires a scope that such a firing has just collected.
             var unfired = new List<Scope>();
-            foreach (var scope in staged.Pending)
+            foreach (var account in ScanPlanner.ByAccount(staged.Pending))
             {
-                if (!await HasFiringAsync(scheduler, ServeJobKeys.ScopeJob(scope), staged.RunId, cancellationToken))
+                if (!await HasFiringAsync(scheduler, ServeJobKeys.AccountJob(account[0]), staged.RunId, cancellationToken))
                 {
-                    unfired.Add(scope);
+                    unfired.AddRange(account);
                 }
             }
 
@@ -43,9 +43,9 @@ internal sealed partial class StagedRunResumer(ServeStore store, PlannedRuns pla
             }
 
             var pending = staged.Pending.ToHashSet();
-            foreach (var scope in unfired.Where(pending.Contains))
+            foreach (var account in ScanPlanner.ByAccount(unfired.Where(pending.Contains)))
             {
-                await ScanPlanner.FireScopeAsync(scheduler, staged.RunId, scope, time, cancellationToken);
+                await ScanPlanner.FireAccountAsync(scheduler, staged.RunId, account, time, cancellationToken);
             }
 
             if (pending.Count == 0 && !committing)

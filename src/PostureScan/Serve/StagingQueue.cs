@@ -3,7 +3,7 @@ using PostureScan.Core.Scanning;
 namespace PostureScan.Serve;
 
 /// <summary>
-/// Group commit of this node's scope stagings. A scope job that finishes while another staging of this node is
+/// Group commit of this node's scope stagings. A scope that finishes while another staging of this node is
 /// being written waits for it, and the next writer stages every scope queued by then in one transaction. A run's
 /// stagings take turns on its row (so that exactly one sees the run complete), and in cluster mode each turn is a
 /// round trip to the shared database: with scopes finishing by the dozen, one turn for many keeps the run from

@@ -6,16 +6,16 @@ using Quartz;
 namespace PostureScan.Tests.Serve;
 
 /// <summary>
-/// How a cluster's planner fires a run's scope jobs on real PostgreSQL, where new jobs and triggers are stored
-/// without the job store's lock: a scope's first run stores its job, later runs its trigger alone, and a scope
-/// still being collected for an earlier run gets a trigger that waits for that collection; and the trigger table's
+/// How a cluster's planner fires a run's account jobs on real PostgreSQL, where new jobs and triggers are stored
+/// without the job store's lock: an account's first run stores its job, later runs its trigger alone, and an
+/// account still being collected for an earlier run gets a trigger that waits for that collection; and the trigger table's
 /// statistics are refreshed once a run's triggers are stored.
 /// </summary>
 [Collection(PostgresDatabases.Name)]
 public sealed class ClusterFiringTests(PostgresServer server)
 {
     [Fact]
-    public async Task A_second_run_fires_the_stored_scope_jobs_again_and_every_scope_is_collected_once_per_run()
+    public async Task A_second_run_fires_the_stored_account_job_again_and_every_scope_is_collected_once_per_run()
     {
         using var bed = new ServeTestBed();
         await using var host = await bed.StartAsync(postgres: await server.CreateDatabaseAsync());
@@ -33,13 +33,11 @@ public sealed class ClusterFiringTests(PostgresServer server)
             Assert.Equal([ScopeStatus.Ok, ScopeStatus.Ok], run!.Scopes.Select(s => s.Status));
         }
 
-        // One durable job per scope, stored by the first run and fired by both; no trigger is left behind.
-        var scopeJobs = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ServeJobKeys.ScopeGroup));
-        Assert.Equal(
-            new[] { ServeJobKeys.ScopeJob(ControlledSource.East), ServeJobKeys.ScopeJob(ControlledSource.West) }.Order(),
-            scopeJobs.Order());
+        // One durable job for the account of both scopes, stored by the first run and fired by both; no trigger is left behind.
+        var accountJobs = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ServeJobKeys.AccountGroup));
+        Assert.Equal(ServeJobKeys.AccountJob(ControlledSource.West), Assert.Single(accountJobs));
         Assert.True(await ServeTestHost.WaitUntilAsync(async () =>
-            (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(ServeJobKeys.ScopeGroup))).Count == 0));
+            (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(ServeJobKeys.AccountGroup))).Count == 0));
     }
 
     [Fact]

@@ -19,7 +19,6 @@ namespace PostureScan.Tests.Serve;
 [Collection(PostgresDatabases.Name)]
 public sealed class ClusterServeTests(PostgresServer server)
 {
-    private const string Account = "111111111111";
     private const int SessionsPerRegion = 3;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
@@ -29,36 +28,42 @@ public sealed class ClusterServeTests(PostgresServer server)
     [Fact]
     public async Task Two_nodes_share_a_scheduled_scan_and_every_scope_is_scanned_exactly_once()
     {
-        const int regions = 10;
-        await using var pair = await NodePair.StartAsync(server, regions, latencyMs: 20);
+        // A scope takes five calls of 300 ms, so an account of three regions keeps a node's two slots busy for
+        // seconds: the other node, which finds the run's triggers within its idle wait (2 s), takes accounts too.
+        var world = new ClusterWorld(Accounts: 4, Regions: 3, LatencyMs: 300);
+        await using var pair = await NodePair.StartAsync(server, world);
         var (a, b, emulator, database) = (pair.A, pair.B, pair.Emulator, pair.Database);
         var run = await WaitForRunAsync(database, a, b);
         await Task.Delay(TimeSpan.FromSeconds(3)); // time enough for a second, wrong, run of the same firing
 
-        Assert.Equal(regions, emulator.Counters.Calls("DescribeTrafficMirrorSessions"));
-        var perScope = Enumerable.Range(0, regions).Select(r => emulator.Counters.CallsInScope(Account, $"region-{r}")).ToList();
+        Assert.Equal(world.Scopes, emulator.Counters.Calls("DescribeTrafficMirrorSessions"));
+        var perScope = world.AllScopes.Select(s => emulator.Counters.CallsInScope(s.Account, s.Region)).ToList();
         Assert.All(perScope, calls => Assert.Equal(perScope[0], calls));
         Assert.True(perScope[0] > 0);
-        AssertWhole(run, regions);
+        AssertWhole(run, world);
         await using var store = await PostgresRunStore.OpenAsync(database, TimeProvider.System, CancellationToken.None);
         Assert.Single(await store.ListRunsAsync(CancellationToken.None));
 
-        // Both nodes joined the one clustered scheduler, each under its own instance id, and one ran the job.
+        // Both nodes joined the one clustered scheduler, each under its own instance id, one ran the scan job, and
+        // both collected: the run's accounts spread over the cluster.
         await using var connection = new NpgsqlConnection(database);
         var instances = (await connection.QueryAsync<string>("SELECT instance_name FROM qrtz_scheduler_state")).ToList();
         Assert.Equal(2, instances.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(1, new[] { a, b }.Count(n => n.Says("Scan job started")));
+        Assert.True(a.Says("staged: Ok") && b.Says("staged: Ok"), $"one node collected the whole run.\n{Logs(a, b)}");
     }
 
     [Fact]
     public async Task A_node_killed_mid_scan_has_its_job_recovered_by_the_other_and_the_run_is_whole()
     {
-        const int regions = 8;
-        await using var pair = await NodePair.StartAsync(server, regions, latencyMs: 400);
+        var world = new ClusterWorld(Accounts: 4, Regions: 2, LatencyMs: 400);
+        await using var pair = await NodePair.StartAsync(server, world);
         var (a, b, emulator, database) = (pair.A, pair.B, pair.Emulator, pair.Database);
         var clock = Stopwatch.StartNew();
         ServeNode? running = null;
-        while (running is null || emulator.Counters.TotalCalls < 3)
+        // The node that plans the run takes its first account at once (the other finds the run's triggers only
+        // within its idle wait, 2 s): its first scope call is the moment to kill it, mid-collection.
+        while (running is null || !world.AllScopes.Any(s => emulator.Counters.CallsInScope(s.Account, s.Region) > 0))
         {
             Assert.True(clock.Elapsed < Patience, $"no node started the scan.\n{Logs(a, b)}");
             running ??= new[] { a, b }.FirstOrDefault(n => n.Says("Scan job started"));
@@ -68,12 +73,12 @@ public sealed class ClusterServeTests(PostgresServer server)
         var callsBeforeKill = emulator.Counters.Calls("DescribeTrafficMirrorSessions");
         running.Kill();
         var survivor = running == a ? b : a;
-        Assert.True(callsBeforeKill < regions, $"the scan finished before the kill ({callsBeforeKill} scopes); the world is too fast to test this");
+        Assert.True(callsBeforeKill < world.Scopes, $"the scan finished before the kill ({callsBeforeKill} scopes); the world is too fast to test this");
 
         var run = await WaitForRunAsync(database, survivor);
-        // The scan is spread as scope jobs: the survivor recovers the scope jobs the killed node was running.
+        // The scan is spread as account jobs: the survivor recovers the one the killed node was running.
         Assert.True(survivor.Says("is being recovered after its node stopped mid-job"), Logs(a, b));
-        AssertWhole(run, regions);
+        AssertWhole(run, world);
         await using var store = await PostgresRunStore.OpenAsync(database, TimeProvider.System, CancellationToken.None);
         Assert.Single(await store.ListRunsAsync(CancellationToken.None));
     }
@@ -81,16 +86,16 @@ public sealed class ClusterServeTests(PostgresServer server)
     [Fact]
     public async Task A_node_stopped_by_SIGTERM_mid_scan_hands_its_scopes_to_the_other_and_the_run_is_whole()
     {
-        const int regions = 8;
-        await using var pair = await NodePair.StartAsync(server, regions, latencyMs: 1500);
+        var world = new ClusterWorld(Accounts: 4, Regions: 2, LatencyMs: 1500);
+        await using var pair = await NodePair.StartAsync(server, world);
         var (a, b, emulator, database) = (pair.A, pair.B, pair.Emulator, pair.Database);
 
-        // Every call takes 1.5 s, so a scope takes 7.5 s: once every scope has begun, each node holds some of
-        // them (five job threads a node, eight scopes), and SIGTERM lands mid-collection.
+        // Every call takes 1.5 s, so a scope takes 7.5 s, and a node collects two scopes at once (Scan:MaxConcurrency):
+        // once four scopes have begun, each node holds an account mid-collection, and SIGTERM lands in it.
         var clock = Stopwatch.StartNew();
-        while (!Enumerable.Range(0, regions).All(r => emulator.Counters.CallsInScope(Account, $"region-{r}") > 0))
+        while (world.AllScopes.Count(s => emulator.Counters.CallsInScope(s.Account, s.Region) > 0) < 4)
         {
-            Assert.True(clock.Elapsed < Patience, $"the scopes did not all start.\n{Logs(a, b)}");
+            Assert.True(clock.Elapsed < Patience, $"the scopes did not start on both nodes.\n{Logs(a, b)}");
             await Task.Delay(50);
         }
 
@@ -100,7 +105,7 @@ public sealed class ClusterServeTests(PostgresServer server)
         // The other finishes the run without the stopped node coming back: Quartz handed its firings back.
         var run = await WaitForRunAsync(database, b);
         Assert.True(b.Says("is being recovered after its node stopped mid-job"), Logs(a, b));
-        AssertWhole(run, regions);
+        AssertWhole(run, world);
         await using var store = await PostgresRunStore.OpenAsync(database, TimeProvider.System, CancellationToken.None);
         Assert.Single(await store.ListRunsAsync(CancellationToken.None));
         Assert.Empty(await store.ListStagedRunsAsync(CancellationToken.None));
@@ -187,7 +192,7 @@ public sealed class ClusterServeTests(PostgresServer server)
     }
 
     /// <summary>
-    /// The emulator's world of one account and <c>regions</c> regions, a new database, and two serve nodes on it,
+    /// The emulator's world of <see cref="ClusterWorld"/>, a new database, and two serve nodes on it,
     /// both up before their scheduled scan fires.
     /// </summary>
     private sealed class NodePair : IAsyncDisposable
@@ -205,12 +210,12 @@ public sealed class ClusterServeTests(PostgresServer server)
 
         public ServeNode B { get; }
 
-        public static async Task<NodePair> StartAsync(PostgresServer server, int regions, int latencyMs)
+        public static async Task<NodePair> StartAsync(PostgresServer server, ClusterWorld world)
         {
             var dir = new TemporaryDirectory();
-            var emulator = await EmulatorHost.StartAsync(World.Parse(WorldYaml(regions, latencyMs), "cluster.yaml"));
+            var emulator = await EmulatorHost.StartAsync(World.Parse(world.Yaml(), "cluster.yaml"));
             var database = await server.CreateDatabaseAsync();
-            var config = await WriteConfigAsync(dir, emulator, database, regions, FireAt(Lead));
+            var config = await WriteConfigAsync(dir, emulator, database, world, FireAt(Lead));
             var pair = new NodePair(dir, emulator, database, new ServeNode("a", dir.Path, config), new ServeNode("b", dir.Path, config));
             try
             {
@@ -233,14 +238,14 @@ public sealed class ClusterServeTests(PostgresServer server)
         }
     }
 
-    private static void AssertWhole(ScanRun run, int regions)
+    private static void AssertWhole(ScanRun run, ClusterWorld world)
     {
-        Assert.Equal(regions, run.Scopes.Count);
+        Assert.Equal(world.Scopes, run.Scopes.Count);
         Assert.All(run.Scopes, s => Assert.Equal(ScopeStatus.Ok, s.Status));
         Assert.Equal(
-            Enumerable.Range(0, regions).Select(r => $"region-{r}").Order(StringComparer.Ordinal),
-            run.Scopes.Select(s => s.Scope.Region).Order(StringComparer.Ordinal));
-        Assert.Equal(regions * SessionsPerRegion, run.Sessions.Count);
+            world.AllScopes.Select(s => $"{s.Account}/{s.Region}").Order(StringComparer.Ordinal),
+            run.Scopes.Select(s => $"{s.Scope.Account}/{s.Scope.Region}").Order(StringComparer.Ordinal));
+        Assert.Equal(world.Scopes * SessionsPerRegion, run.Sessions.Count);
     }
 
     /// <summary>Both nodes are up with the schedule before it fires (it fires once a day: too late would never do).</summary>
@@ -287,13 +292,16 @@ public sealed class ClusterServeTests(PostgresServer server)
         return string.Create(CultureInfo.InvariantCulture, $"{at.Second} {at.Minute} {at.Hour} * * ?");
     }
 
-    private static async Task<string> WriteConfigAsync(TemporaryDirectory dir, EmulatorHost emulator, string database, int regions, string cron)
+    private static async Task<string> WriteConfigAsync(TemporaryDirectory dir, EmulatorHost emulator, string database, ClusterWorld world, string cron)
     {
         var config = dir.File("serve.json");
-        var regionList = string.Join(", ", Enumerable.Range(0, regions).Select(r => $"\"region-{r}\""));
+        var regionList = string.Join(", ", Enumerable.Range(0, world.Regions).Select(r => $"\"region-{r}\""));
+        var accounts = string.Join(", ", world.AccountIds.Select((id, i) => i == 0
+            ? $$"""{ "Id": "{{id}}" }"""
+            : $$"""{ "Id": "{{id}}", "RoleArn": "arn:aws:iam::{{id}}:role/Reader" }"""));
         await File.WriteAllTextAsync(config, $$"""
             {
-              "Aws": { "ServiceUrl": "{{emulator.Endpoint}}", "AccessKeyId": "AKIATESTCLUSTER00001", "SecretAccessKey": "x", "Regions": [{{regionList}}] },
+              "Aws": { "ServiceUrl": "{{emulator.Endpoint}}", "AccessKeyId": "AKIATESTCLUSTER00001", "SecretAccessKey": "x", "Regions": [{{regionList}}], "Accounts": [{{accounts}}] },
               "Scan": { "MaxConcurrency": 2 },
               "Store": { "Database": "postgres", "ConnectionString": "{{database}}" },
               "Serve": { "ScanCron": "{{cron}}", "TimeZone": "UTC", "MetricsPort": 0, "ClusterCheckinInterval": "00:00:01" }
@@ -302,29 +310,45 @@ public sealed class ClusterServeTests(PostgresServer server)
         return config;
     }
 
-    private static string WorldYaml(int regions, int latencyMs)
+    /// <summary>
+    /// <paramref name="Accounts"/> accounts of <paramref name="Regions"/> regions each, every call answered after
+    /// <paramref name="LatencyMs"/>; the scanner signs in to the first and assumes a role in the others.
+    /// </summary>
+    private sealed record ClusterWorld(int Accounts, int Regions, int LatencyMs)
     {
-        var yaml = new StringBuilder($$"""
-            aws:
-              credentials:
-                - { accessKeyId: AKIATESTCLUSTER00001, secretAccessKey: x, account: "{{Account}}" }
-              accounts:
-                - id: "{{Account}}"
-                  regions:
+        public int Scopes => Accounts * Regions;
 
-            """);
-        for (var r = 0; r < regions; r++)
+        public IReadOnlyList<string> AccountIds => [.. Enumerable.Range(0, Accounts).Select(a => $"1111111111{a:00}")];
+
+        public IReadOnlyList<(string Account, string Region)> AllScopes =>
+            [.. AccountIds.SelectMany(account => Enumerable.Range(0, Regions).Select(r => (account, $"region-{r}")))];
+
+        public string Yaml()
         {
-            yaml.Append(CultureInfo.InvariantCulture, $"      - name: region-{r}\n        faults: {{ latencyMs: {latencyMs} }}\n");
-            yaml.Append(CultureInfo.InvariantCulture, $"        targets: [{{ id: tmt-{r}, type: network-interface, networkInterfaceId: eni-t{r} }}]\n");
-            yaml.Append(CultureInfo.InvariantCulture, $"        filters: [{{ id: tmf-{r}, rules: [{{ direction: ingress, ruleNumber: 1, action: accept }}] }}]\n        sessions:\n");
-            for (var i = 0; i < SessionsPerRegion; i++)
-            {
-                yaml.Append(CultureInfo.InvariantCulture, $"          - {{ id: tms-{r}-{i}, targetId: tmt-{r}, filterId: tmf-{r}, networkInterfaceId: eni-{r}-{i}, sessionNumber: 1 }}\n");
-            }
-        }
+            var yaml = new StringBuilder($$"""
+                aws:
+                  credentials:
+                    - { accessKeyId: AKIATESTCLUSTER00001, secretAccessKey: x, account: "{{AccountIds[0]}}" }
+                  accounts:
 
-        return yaml.ToString();
+                """);
+            foreach (var account in AccountIds)
+            {
+                yaml.Append(CultureInfo.InvariantCulture, $"    - id: \"{account}\"\n      roles: [{{ name: Reader }}]\n      regions:\n");
+                for (var r = 0; r < Regions; r++)
+                {
+                    yaml.Append(CultureInfo.InvariantCulture, $"        - name: region-{r}\n          faults: {{ latencyMs: {LatencyMs} }}\n");
+                    yaml.Append(CultureInfo.InvariantCulture, $"          targets: [{{ id: tmt-{r}, type: network-interface, networkInterfaceId: eni-t{r} }}]\n");
+                    yaml.Append(CultureInfo.InvariantCulture, $"          filters: [{{ id: tmf-{r}, rules: [{{ direction: ingress, ruleNumber: 1, action: accept }}] }}]\n          sessions:\n");
+                    for (var i = 0; i < SessionsPerRegion; i++)
+                    {
+                        yaml.Append(CultureInfo.InvariantCulture, $"            - {{ id: tms-{r}-{i}, targetId: tmt-{r}, filterId: tmf-{r}, networkInterfaceId: eni-{r}-{i}, sessionNumber: 1 }}\n");
+                    }
+                }
+            }
+
+            return yaml.ToString();
+        }
     }
 
     private static string Logs(params ServeNode[] nodes) =>

@@ -4,7 +4,7 @@ using PostureScan.Core.Scanning;
 namespace PostureScan.Tests.Serve;
 
 /// <summary>
-/// An inventory source of two scopes that counts its collections, records the most that ran at once, and
+/// An inventory source of two scopes of one account that counts its collections, records the most that ran at once, and
 /// can be held mid-scope until the test releases it (or the scan is cancelled).
 /// </summary>
 internal sealed class ControlledSource : IInventorySource
@@ -36,6 +36,9 @@ internal sealed class ControlledSource : IInventorySource
     public static Scope West => new(Providers.Aws, "111122223333", "eu-west-1");
 
     public static Scope East => new(Providers.Aws, "111122223333", "us-east-1");
+
+    /// <summary>A scope of another account, which discovery does not find; tests that plan it themselves collect it.</summary>
+    public static Scope North => new(Providers.Aws, "444455556666", "eu-north-1");
 
     /// <summary>Completes when a collection has started while held.</summary>
     public TaskCompletionSource Entered { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -27,8 +27,9 @@ internal sealed class ServeTestBed(ControlledSource? source = null) : IDisposabl
     public string File(string relative) => dir.File(relative);
 
     /// <param name="postgres">A PostgreSQL database to run on in cluster mode, instead of the SQLite file.</param>
-    public Task<ServeTestHost> StartAsync(Action<ServeSettings>? configure = null, string? postgres = null) =>
-        ServeTestHost.StartAsync(Database, Clock, Source, configure: configure, postgres: postgres);
+    /// <param name="maxConcurrency">Scan:MaxConcurrency, the scopes the node collects at once.</param>
+    public Task<ServeTestHost> StartAsync(Action<ServeSettings>? configure = null, string? postgres = null, int maxConcurrency = 4) =>
+        ServeTestHost.StartAsync(Database, Clock, Source, configure: configure, postgres: postgres, maxConcurrency: maxConcurrency);
 
     /// <summary>Holds the source, fires the scan job now, and waits until both scopes are being collected; returns the open run's id.</summary>
     public async Task<string> FireHeldScanAsync(ServeTestHost host)

@@ -25,7 +25,7 @@ internal sealed class ServeTestHost : IAsyncDisposable
     public Uri BaseAddress => new(app.Urls.Single());
 
     public static async Task<ServeTestHost> StartAsync(
-        string database, FakeTimeProvider clock, ControlledSource source, string cron = "0 0 2 * * ?", Action<ServeSettings>? configure = null, AuditSourceFactory? audit = null, string? postgres = null)
+        string database, FakeTimeProvider clock, ControlledSource source, string cron = "0 0 2 * * ?", Action<ServeSettings>? configure = null, AuditSourceFactory? audit = null, string? postgres = null, int maxConcurrency = 4)
     {
         // Given a PostgreSQL database, the host runs in cluster mode on it (a cluster of one); otherwise on the SQLite file.
         RunStore store = postgres is null
@@ -34,7 +34,7 @@ internal sealed class ServeTestHost : IAsyncDisposable
         var location = postgres is null ? new StoreLocation(StoreLocation.Sqlite, Path.GetFullPath(database)) : new StoreLocation(StoreLocation.Postgres, postgres);
         var settings = new ServeSettings { ScanCron = cron, TimeZone = "UTC", MetricsPort = 0 };
         configure?.Invoke(settings);
-        var options = new ServeHostOptions(settings, new ScanSettings { MaxConcurrency = 4 }, location, store, new InventorySourceFactory(() => [source]), null, clock, audit);
+        var options = new ServeHostOptions(settings, new ScanSettings { MaxConcurrency = maxConcurrency }, location, store, new InventorySourceFactory(() => [source]), null, clock, audit);
         var app = ServeHost.Build(options);
         await app.StartAsync();
         return new ServeTestHost(app, store);

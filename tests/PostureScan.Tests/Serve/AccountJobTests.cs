@@ -1,11 +1,15 @@
+using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
 using PostureScan.Serve;
 using Quartz;
 
 namespace PostureScan.Tests.Serve;
 
-/// <summary>One job per scope: no overlap for a scope, staged results, a run committed whole across a stop.</summary>
-public sealed class ScopeJobTests
+/// <summary>
+/// One job per account, its scopes side by side: no overlap for a scope, staged results, a run committed whole
+/// across a stop.
+/// </summary>
+public sealed class AccountJobTests
 {
     [Theory]
     [InlineData(1)]
@@ -20,9 +24,10 @@ public sealed class ScopeJobTests
         var runId = await bed.FireHeldScanAsync(host);
 
         // The same scope fired twice more while its first collection is held: both must wait for it.
-        var west = ServeJobKeys.ScopeJob(ControlledSource.West);
-        await scheduler.TriggerJob(west, new JobDataMap { [ServeJobKeys.RunId] = runId });
-        await scheduler.TriggerJob(west, new JobDataMap { [ServeJobKeys.RunId] = runId });
+        var west = ServeJobKeys.AccountJob(ControlledSource.West);
+        var data = new JobDataMap { [ServeJobKeys.RunId] = runId, [ServeJobKeys.Regions] = ServeJobKeys.WriteRegions([ControlledSource.West]) };
+        await scheduler.TriggerJob(west, data);
+        await scheduler.TriggerJob(west, data);
         await Task.Delay(500);
         Assert.Equal(2, source.Collections);
 
@@ -32,7 +37,7 @@ public sealed class ScopeJobTests
         await Task.Delay(300);
 
         Assert.Equal(1, source.MostAtOnceFor(ControlledSource.West));
-        Assert.Equal(2, source.MostAtOnce);
+        Assert.Equal(2, source.MostAtOnce); // the account's two scopes, side by side in its one job
         var run = Assert.Single(await host.Store.ListRunsAsync(CancellationToken.None));
         Assert.Equal(runId, run.Id);
         Assert.Equal(2, run.Scopes);
@@ -40,7 +45,7 @@ public sealed class ScopeJobTests
     }
 
     [Fact]
-    public async Task By_default_scope_triggers_are_acquired_one_per_turn_of_the_job_stores_lock()
+    public async Task By_default_account_triggers_are_acquired_one_per_turn_of_the_job_stores_lock()
     {
         // A batch is acquired and fired inside one turn of the lock, and on a cluster the other nodes wait on
         // that turn (bench/README.md); a single node may configure batches.
@@ -59,7 +64,7 @@ public sealed class ScopeJobTests
         var runId = await bed.FireHeldScanAsync(host);
 
         // Queued behind the held collection of its scope, then left waiting for ten minutes of the clock.
-        await ScanPlanner.FireScopeAsync(scheduler, runId, ControlledSource.West, bed.Clock, CancellationToken.None);
+        await ScanPlanner.FireAccountAsync(scheduler, runId, [ControlledSource.West], bed.Clock, CancellationToken.None);
         bed.Clock.Advance(TimeSpan.FromMinutes(10));
         bed.Source.Release();
 
@@ -101,29 +106,26 @@ public sealed class ScopeJobTests
     }
 
     [Fact]
-    public async Task Scopes_fired_as_new_whose_job_appeared_meanwhile_are_fired_one_by_one_and_the_run_completes()
+    public async Task Accounts_fired_as_new_whose_job_appeared_meanwhile_are_fired_one_by_one_and_the_run_completes()
     {
         using var bed = new ServeTestBed();
         await using var host = await bed.StartAsync();
         var scheduler = await host.SchedulerAsync();
-        var plan = new StagedRunPlan("run-fired-new", bed.Clock.GetUtcNow(), [ControlledSource.West.Provider], [ControlledSource.West, ControlledSource.East], []);
+        Scope[] scopes = [ControlledSource.West, ControlledSource.East, ControlledSource.North];
+        var plan = new StagedRunPlan("run-fired-new", bed.Clock.GetUtcNow(), [ControlledSource.West.Provider], scopes, []);
         await host.Store.BeginStagedRunAsync(plan, CancellationToken.None);
 
-        // West's durable job was stored after the planner listed the jobs (another node resuming an older run).
-        await scheduler.AddJob(
-            JobBuilder.Create<ScopeJob>().WithIdentity(ServeJobKeys.ScopeJob(ControlledSource.West))
-                .UsingJobData(ServeJobKeys.Provider, ControlledSource.West.Provider)
-                .UsingJobData(ServeJobKeys.Account, ControlledSource.West.Account)
-                .UsingJobData(ServeJobKeys.Region, ControlledSource.West.Region)
-                .StoreDurably().Build(),
-            AddJobOptions.Replacing);
+        // West's account job was stored after the planner listed the jobs (another node resuming an older run), so
+        // the batch of two new accounts is refused whole.
+        await scheduler.AddJob(ScanPlanner.AccountJobDetail(ControlledSource.West), AddJobOptions.Replacing);
 
-        await ScanPlanner.FireNewAsync(scheduler, plan.RunId, plan.Scopes, bed.Clock, CancellationToken.None);
+        await ScanPlanner.FireNewAsync(scheduler, plan.RunId, ScanPlanner.ByAccount(plan.Scopes), bed.Clock, CancellationToken.None);
 
         Assert.Equal(1, await host.WaitForRunsAsync(1));
         var run = await host.Store.GetRunAsync(plan.RunId, CancellationToken.None);
-        Assert.All(run!.Scopes, s => Assert.Equal(ScopeStatus.Ok, s.Status));
-        Assert.Equal(2, bed.Source.Collections);
+        Assert.Equal(3, run!.Scopes.Count);
+        Assert.All(run.Scopes, s => Assert.Equal(ScopeStatus.Ok, s.Status));
+        Assert.Equal(3, bed.Source.Collections);
     }
 
     [Fact]
