@@ -62,24 +62,31 @@ internal sealed partial class ScopeCollector(
         return [.. scopes.Where(pending.Contains)];
     }
 
+    /// <summary>
+    /// Collects the scope in one of the node's slots and stages it after giving the slot back: the slot is for the
+    /// calls to the cloud, and a staging waits on the run's row, taken in turn by every node's stagings.
+    /// </summary>
     private async Task CollectInSlotAsync(IScheduler scheduler, string runId, Scope scope, bool recovering, CancellationToken cancellationToken)
     {
-        using var slot = await slots.TakeAsync(cancellationToken);
-        await CollectAsync(scheduler, runId, scope, recovering, cancellationToken);
+        ScopeInventory inventory;
+        using (await slots.TakeAsync(cancellationToken))
+        {
+            inventory = await CollectAsync(runId, scope, recovering, cancellationToken);
+        }
+
+        await StageAsync(scheduler, runId, scope, inventory);
     }
 
-    private async Task CollectAsync(IScheduler scheduler, string runId, Scope scope, bool recovering, CancellationToken cancellationToken)
+    private async Task<ScopeInventory> CollectAsync(string runId, Scope scope, bool recovering, CancellationToken cancellationToken)
     {
         if (recovering)
         {
             Recovering(logger, runId, scope.Key);
         }
 
-        var started = time.GetTimestamp();
-        ScopeInventory inventory;
         try
         {
-            inventory = await CollectAsync(runId, scope, started, cancellationToken);
+            return await CollectAsync(runId, scope, time.GetTimestamp(), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -87,7 +94,10 @@ internal sealed partial class ScopeCollector(
             Abandoned(logger, runId, scope.Key);
             throw;
         }
+    }
 
+    private async Task StageAsync(IScheduler scheduler, string runId, Scope scope, ScopeInventory inventory)
+    {
         // Staging is not cancelled by shutdown: a finished collection is kept, it takes one short transaction
         // (shared with the scopes of this node that finished meanwhile).
         var progress = await staging.StageAsync(runId, inventory);
