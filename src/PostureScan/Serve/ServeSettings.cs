@@ -46,11 +46,11 @@ internal sealed class ServeSettings
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
 
     /// <summary>
-    /// Scope triggers a node acquires and fires in one turn of the job store's lock. One by default, for a
-    /// cluster: a batch holds the lock for the whole turn and the other nodes wait on it. A single node
-    /// waits on nobody, and fewer turns per scope made one node on PostgreSQL about 30% faster at 8
-    /// (bench/README.md, eleventh round). At most the jobs a node runs at once, account jobs and the rest
-    /// (Scan:MaxConcurrency + 3).
+    /// Triggers a node acquires and fires in one turn of the job store's lock (no more than it has idle scope
+    /// slots). One by default, for a cluster: a batch holds the lock for the whole turn and the other nodes wait
+    /// on it. A single node waits on nobody, and with a job per scope, fewer turns per scope made one node on
+    /// PostgreSQL about 30% faster at 8 (bench/README.md, eleventh round). At most the jobs a node runs at once,
+    /// account jobs and the rest (Scan:MaxConcurrency + 3).
     /// </summary>
     public int TriggerBatchSize { get; set; } = 1;
 
