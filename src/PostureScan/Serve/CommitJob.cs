@@ -12,6 +12,7 @@ internal sealed class CommitJob(RunCommitter committer) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        await committer.CommitAsync(context.Scheduler, context.MergedJobDataMap.GetString(ServeJobKeys.RunId)!, cancellationToken);
+        var late = context.ScheduledFireTimeUtc is { } due ? context.FireTimeUtc - due : TimeSpan.Zero;
+        await committer.CommitAsync(context.Scheduler, context.MergedJobDataMap.GetString(ServeJobKeys.RunId)!, cancellationToken, late);
     }
 }
