@@ -9,8 +9,9 @@ namespace PostureScan.Serve;
 
 /// <summary>
 /// Starts a scheduled run: discovers every provider's scopes, stores the plan, and fires one account job per
-/// provider and account, with the account's scopes. A run still open from an earlier firing is left to finish (this firing is skipped), unless it has
-/// been open longer than the run timeout, in which case it is closed first with its pending scopes failed.
+/// provider and account, with the account's scopes. A run still open from an earlier firing is left to finish
+/// (this firing is skipped), unless it has been open longer than the run timeout, in which case it is closed
+/// first with its pending scopes failed.
 /// </summary>
 internal sealed partial class ScanPlanner(
     InventorySourceFactory sources,
@@ -133,7 +134,8 @@ internal sealed partial class ScanPlanner(
     }
 
     /// <summary>
-    /// Fires the account jobs of a new run's scopes, grouped by <see cref="ByAccount"/>. The run is new, so none of its triggers exists yet.
+    /// Fires the account jobs of a new run's scopes, grouped by <see cref="ByAccount"/>. The run is new, so none of
+    /// its triggers exists yet.
     /// <para>
     /// On one machine (SQLite) the accounts go <see cref="FiringBatch"/> at a time, each batch one transaction with
     /// the accounts' durable jobs stored again unchanged.
