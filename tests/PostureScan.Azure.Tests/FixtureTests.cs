@@ -84,6 +84,18 @@ public sealed class FixtureTests
         Assert.StartsWith(code + ": ", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_long_error_message_is_cut_at_its_bound_before_a_surrogate_pair_it_would_split()
+    {
+        // The message's 500-character bound falls between the two halves of the pair.
+        var kept = new string('x', 499);
+        var exception = new RequestFailedException(500, kept + "\U0001F600 and the rest of the response", null, null);
+
+        var (_, message) = AzureErrors.Classify(exception);
+
+        Assert.Equal("HTTP 500: " + kept, message);
+    }
+
     private static MirrorSession ZeekSession() => new(
         Id: $"/subscriptions/{Sub}/resourceGroups/rg-sensors/providers/Microsoft.Network/virtualNetworkTaps/vtap-zeek",
         Scope: Scope,

@@ -119,4 +119,18 @@ public sealed class LoneSurrogateTests
         Assert.Equal("arn:aws:iam::444455556666:role/Ops\uFFFD", details.SessionIssuer);
         Assert.Equal("mallory", details.RoleSessionName);
     }
+
+    [Fact]
+    public void An_issuer_longer_than_its_bound_is_cut_before_a_surrogate_pair_it_would_split()
+    {
+        // The pair would occupy characters 512 and 513 of the issuer; cut at 512, half of it would stay.
+        const string issuer = "arn:aws:iam::444455556666:role/Ops";
+        var padding = new string('x', 511 - issuer.Length);
+        var (_, events) = Read(CloudTrail("e8", "cli", issuerSuffix: padding + @"\ud83d\ude00tail"));
+
+        var details = ActorDetails.Of(Assert.Single(events));
+
+        Assert.Equal(issuer + padding, details.SessionIssuer);
+        Assert.False(char.IsSurrogate(details.SessionIssuer![^1]));
+    }
 }
