@@ -1,5 +1,6 @@
 using PostureScan.Core.Audit.Ingestion;
 using PostureScan.Core.Findings;
+using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
 using PostureScan.Storage.Staging;
 
@@ -22,6 +23,31 @@ public abstract partial class RunStore : IRunStaging, IAuditIngestionStore
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
         await StagingWriter.BeginAsync(connection, transaction, plan, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<StagingProgress?> AddPlannedScopesAsync(string runId, IReadOnlyList<Scope> scopes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(scopes);
+        return GrowPlanAsync(runId, scopes, [], end: false, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<StagingProgress?> EndPlanningAsync(string runId, IReadOnlyList<ScopeResult> failures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(failures);
+        return GrowPlanAsync(runId, [], failures, end: true, cancellationToken);
+    }
+
+    private async Task<StagingProgress?> GrowPlanAsync(string runId, IReadOnlyList<Scope> scopes, IReadOnlyList<ScopeResult> failures, bool end, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        var progress = await StagingWriter.GrowPlanAsync(connection, transaction, runId, scopes, failures, end, Clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return progress;
     }
 
     /// <inheritdoc />

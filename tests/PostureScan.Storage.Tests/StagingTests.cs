@@ -65,6 +65,64 @@ public abstract class StagingTests(PostgresServer? postgres) : StoreTestBase(pos
     }
 
     [Fact]
+    public async Task A_planning_run_grows_its_plan_and_is_complete_only_once_its_plan_ends()
+    {
+        await using var store = await OpenAsync();
+        var west = Some.Scope(region: "eu-west-1");
+        var east = Some.Scope(region: "us-east-1");
+        var broken = Some.ScopeFailed(Some.Scope(account: "999999999999", region: "*"));
+        var plan = new StagedRunPlan("run-planning-1", Some.Time, ["aws"], [west], [], Planning: true);
+        await store.BeginStagedRunAsync(plan, None);
+
+        // Every scope planned so far is staged, but discovery goes on: not complete.
+        var first = await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(west), [Some.Session("tms-1", west)]), None);
+        Assert.Equal((1, 1, true, false), (first!.Planned, first.Staged, first.Planning, first.IsComplete));
+
+        var grown = await store.AddPlannedScopesAsync(plan.RunId, [east], None);
+        Assert.Equal((2, 1, false), (grown!.Planned, grown.Staged, grown.IsComplete));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.AddPlannedScopesAsync(plan.RunId, [east], None));
+        Assert.Equal([east], (await store.GetStagedRunAsync(plan.RunId, None))!.Pending);
+
+        var second = await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(east), []), None);
+        Assert.False(second!.IsComplete);
+        Assert.True((await store.ListStagedRunsAsync(None)).Single().Planning);
+
+        // Ending the plan stages the discovery's failures; with every scope staged, the run is complete there.
+        var ended = await store.EndPlanningAsync(plan.RunId, [broken], None);
+        Assert.Equal((3, 3, false, true), (ended!.Planned, ended.Staged, ended.Planning, ended.IsComplete));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddPlannedScopesAsync(plan.RunId, [Some.Scope(region: "ap-south-1")], None));
+
+        var run = (await store.GetStagedRunAsync(plan.RunId, None))!.ToRun(Some.Time.AddMinutes(5), "not collected");
+        Assert.True(await store.CommitStagedRunAsync(run, null, null, None));
+        var stored = await store.GetRunAsync(plan.RunId, None);
+        Assert.Equal(new[] { broken.Scope, west, east }.OrderBy(s => s.Key, StringComparer.Ordinal), stored!.Scopes.Select(s => s.Scope));
+        Assert.Equal(["tms-1"], stored.Sessions.Select(s => s.Id));
+        Assert.Null(await store.AddPlannedScopesAsync(plan.RunId, [east], None));
+        Assert.Null(await store.EndPlanningAsync(plan.RunId, [], None));
+    }
+
+    [Fact]
+    public async Task A_run_closed_while_still_planning_stores_each_provider_as_failed_beside_its_staged_scopes()
+    {
+        await using var store = await OpenAsync();
+        var west = Some.Scope(region: "eu-west-1");
+        var plan = new StagedRunPlan("run-planning-2", Some.Time, ["aws", "gcp"], [west], [], Planning: true);
+        await store.BeginStagedRunAsync(plan, None);
+        await store.StageScopeAsync(plan.RunId, new ScopeInventory(Some.ScopeOk(west), [Some.Session("tms-1", west)]), None);
+
+        var staged = await store.GetStagedRunAsync(plan.RunId, None);
+        Assert.True(staged!.Planning);
+        Assert.True(await store.CommitStagedRunAsync(staged.ToRun(Some.Time.AddHours(7), "not collected"), null, null, None));
+
+        var stored = await store.GetRunAsync(plan.RunId, None);
+        Assert.Equal(ScopeStatus.Ok, Assert.Single(stored!.Scopes, s => s.Scope == west).Status);
+        var undiscovered = stored.Scopes.Where(s => s.Scope.Region == "*").ToList();
+        Assert.Equal(["aws", "gcp"], undiscovered.Select(s => s.Scope.Provider).Order(StringComparer.Ordinal));
+        Assert.All(undiscovered, s => Assert.Equal((ScopeStatus.Failed, "*", StagedRun.UndiscoveredReason), (s.Status, s.Scope.Account, s.Error)));
+        Assert.Equal(["tms-1"], stored.Sessions.Select(s => s.Id));
+    }
+
+    [Fact]
     public async Task An_abandoned_staged_run_leaves_nothing_behind()
     {
         await using var store = await OpenAsync();

@@ -1,5 +1,6 @@
 using PostureScan.Core.Audit.Ingestion;
 using PostureScan.Core.Findings;
+using PostureScan.Core.Inventory;
 
 namespace PostureScan.Core.Scanning;
 
@@ -15,6 +16,21 @@ public interface IRunStaging
 {
     /// <summary>Stores a new staged run's plan. Throws if a run (staged or committed) with the id exists.</summary>
     Task BeginStagedRunAsync(StagedRunPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds scopes to the plan of a run begun with <see cref="StagedRunPlan.Planning"/>, as discovery finds them, so
+    /// that their jobs can start before discovery ends. Returns the run's progress after it, or null when the run is
+    /// no longer open. Throws, and adds none of them, if a scope is already planned or the run's plan has ended.
+    /// </summary>
+    Task<StagingProgress?> AddPlannedScopesAsync(string runId, IReadOnlyList<Scope> scopes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends the plan of a run begun with <see cref="StagedRunPlan.Planning"/>: stages the scopes that failed
+    /// discovery, and from then on the run is complete once every planned scope is staged. Returns the progress
+    /// after it (complete when every scope was staged during discovery: the caller then fires the commit, which no
+    /// staging did), or null when the run is no longer open.
+    /// </summary>
+    Task<StagingProgress?> EndPlanningAsync(string runId, IReadOnlyList<ScopeResult> failures, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stages one planned scope's inventory, replacing an earlier attempt of the same scope. Returns the

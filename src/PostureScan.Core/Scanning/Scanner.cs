@@ -62,21 +62,10 @@ public sealed class Scanner(IReadOnlyList<IInventorySource> sources, TimeProvide
     private static async Task<ScopeDiscovery> DiscoverAsync(
         IInventorySource source, ChannelWriter<Scope> found, IScanProgress? progress, CancellationToken cancellationToken)
     {
-        var handed = new HashSet<Scope>();
         ScopeDiscovery discovery;
         try
         {
-            discovery = source is IStreamingDiscovery streaming
-                ? await streaming.DiscoverAsync(async (scopes, ct) => await HandAsync(scopes, ct), cancellationToken)
-                : await source.DiscoverAsync(cancellationToken);
-            // Whatever a source returned but did not stream (or every scope, for one that does not stream).
-            await HandAsync(discovery.Scopes, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A source that cannot even list its scopes is one failed provider-wide scope, not a lost run.
-            var scope = new Scope(source.Provider, "*", "*");
-            discovery = new ScopeDiscovery([], [ScopeResult.Failed(scope, ScopeErrorKind.Other, ex.Message, 0, TimeSpan.Zero)]);
+            discovery = await DiscoveryFeed.RunAsync(source, WriteAsync, cancellationToken);
         }
         finally
         {
@@ -84,29 +73,14 @@ public sealed class Scanner(IReadOnlyList<IInventorySource> sources, TimeProvide
             found.TryComplete();
         }
 
-        int count;
-        lock (handed)
-        {
-            count = handed.Count;
-        }
-
-        progress?.ScopesDiscovered(source.Provider, count + discovery.Failures.Count);
+        progress?.ScopesDiscovered(source.Provider, discovery.Scopes.Count + discovery.Failures.Count);
         return discovery;
 
-        async ValueTask HandAsync(IReadOnlyList<Scope> scopes, CancellationToken ct)
+        async ValueTask WriteAsync(IReadOnlyList<Scope> scopes, CancellationToken ct)
         {
             foreach (var scope in scopes)
             {
-                bool fresh;
-                lock (handed)
-                {
-                    fresh = handed.Add(scope);
-                }
-
-                if (fresh)
-                {
-                    await found.WriteAsync(scope, ct);
-                }
+                await found.WriteAsync(scope, ct);
             }
         }
     }

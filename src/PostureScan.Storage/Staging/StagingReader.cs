@@ -12,11 +12,11 @@ namespace PostureScan.Storage.Staging;
 internal static class StagingReader
 {
     private const string SelectProgress = """
-        SELECT r.run_id AS RunId, r.started_at AS StartedAt, r.planned AS Planned, r.staged AS Staged
+        SELECT r.run_id AS RunId, r.started_at AS StartedAt, r.planned AS Planned, r.staged AS Staged, r.planning AS Planning
         FROM staged_runs r
         """;
 
-    private const string SelectRun = "SELECT run_id AS RunId, started_at AS StartedAt, providers AS Providers FROM staged_runs WHERE run_id = @RunId";
+    private const string SelectRun = "SELECT run_id AS RunId, started_at AS StartedAt, providers AS Providers, planning AS Planning FROM staged_runs WHERE run_id = @RunId";
 
     private const string SelectScopes = """
         SELECT run_id AS RunId, seq AS Seq, provider AS Provider, account AS Account, region AS Region,
@@ -63,7 +63,8 @@ internal static class StagingReader
             StoredTime.Parse(run.StartedAt),
             JsonSerializer.Deserialize<string[]>(run.Providers, PostureJson.Options) ?? [],
             [.. pending],
-            [.. staged]);
+            [.. staged],
+            run.Planning != 0);
     }
 
     internal sealed class ProgressRow
@@ -76,7 +77,9 @@ internal static class StagingReader
 
         public long Staged { get; init; }
 
-        public StagingProgress ToProgress() => new(RunId, StoredTime.Parse(StartedAt), checked((int)Planned), checked((int)Staged));
+        public long Planning { get; init; }
+
+        public StagingProgress ToProgress() => new(RunId, StoredTime.Parse(StartedAt), checked((int)Planned), checked((int)Staged), Planning != 0);
     }
 
     private sealed class RunRow
@@ -86,5 +89,7 @@ internal static class StagingReader
         public string StartedAt { get; init; } = "";
 
         public string Providers { get; init; } = "[]";
+
+        public long Planning { get; init; }
     }
 }

@@ -16,8 +16,8 @@ namespace PostureScan.Storage.Staging;
 internal static class StagingWriter
 {
     private const string InsertRun = """
-        INSERT INTO staged_runs (run_id, started_at, providers, planned, staged)
-        VALUES (@RunId, @StartedAt, @Providers, @Planned, @Staged)
+        INSERT INTO staged_runs (run_id, started_at, providers, planned, staged, planning)
+        VALUES (@RunId, @StartedAt, @Providers, @Planned, @Staged, @Planning)
         """;
 
     private const string InsertScope = """
@@ -45,7 +45,16 @@ internal static class StagingWriter
     // Counts a batch's first stagings of one run and reads the run's progress after them, in one round trip.
     private const string CountStaged = """
         UPDATE staged_runs SET staged = staged + @Added WHERE run_id = @RunId
-        RETURNING run_id AS RunId, started_at AS StartedAt, planned AS Planned, staged AS Staged
+        RETURNING run_id AS RunId, started_at AS StartedAt, planned AS Planned, staged AS Staged, planning AS Planning
+        """;
+
+    // Grows a planning run's plan by @Added scopes (@Failed of them staged already, the discovery failures) and says
+    // where their rows start: the plan's rows are numbered 0 to planned - 1, so the new ones follow. @Planning 0 ends
+    // the plan. The row is locked already (Lock), so no other plan or staging moves the count meanwhile.
+    private const string GrowPlan = """
+        UPDATE staged_runs SET planned = planned + @Added, staged = staged + @Failed, planning = @Planning
+        WHERE run_id = @RunId AND planning = 1
+        RETURNING run_id AS RunId, started_at AS StartedAt, planned AS Planned, staged AS Staged, planning AS Planning
         """;
 
     public static async Task BeginAsync(DbConnection connection, DbTransaction transaction, StagedRunPlan plan, CancellationToken cancellationToken)
@@ -67,14 +76,60 @@ internal static class StagingWriter
             Providers = JsonSerializer.Serialize(plan.Providers, PostureJson.Options),
             Planned = plan.Scopes.Count + plan.Failures.Count,
             Staged = plan.Failures.Count,
+            Planning = plan.Planning ? 1 : 0,
         }, cancellationToken);
 
-        var stagedAt = StoredTime.Format(plan.StartedAt);
-        var pending = plan.Scopes.Select(s => ScopeResult.Ok(s, 0, TimeSpan.Zero)).Select(r => (Result: r, Staged: false));
-        var failed = plan.Failures.Select(r => (Result: r, Staged: true));
-        await MultiRowInsert.ExecuteAsync(connection, transaction, InsertScope, pending.Concat(failed).Select((item, seq) =>
+        await InsertScopesAsync(connection, transaction, plan.RunId, 0, plan.Scopes, plan.Failures, plan.StartedAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds scopes (pending) and discovery failures (staged) to a planning run's plan; <paramref name="end"/> ends the
+    /// plan. Returns the progress after it, or null when the run is not open. Throws when the run's plan has ended or
+    /// a scope is planned already (the unique index of a run's scopes refuses it); the caller rolls back.
+    /// </summary>
+    public static async Task<StagingProgress?> GrowPlanAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string runId,
+        IReadOnlyList<Scope> scopes,
+        IReadOnlyList<ScopeResult> failures,
+        bool end,
+        DateTimeOffset stagedAt,
+        CancellationToken cancellationToken)
+    {
+        if (await Lock(connection, transaction, runId, cancellationToken) == 0)
         {
-            var row = ScopeRow.From(plan.RunId, seq, item.Result);
+            return null;
+        }
+
+        var added = scopes.Count + failures.Count;
+        var after = await connection.QuerySingleOrDefaultAsync<StagingReader.ProgressRow>(new CommandDefinition(
+            GrowPlan,
+            new { RunId = runId, Added = added, Failed = failures.Count, Planning = end ? 0 : 1 },
+            transaction,
+            cancellationToken: cancellationToken))
+            ?? throw new InvalidOperationException($"The plan of staged run {runId} has ended: no scope can be added to it.");
+        await InsertScopesAsync(connection, transaction, runId, checked((int)after.Planned - added), scopes, failures, stagedAt, cancellationToken);
+        return after.ToProgress();
+    }
+
+    /// <summary>Inserts plan rows from <paramref name="firstSeq"/> on: the scopes pending, then the failures staged.</summary>
+    private static async Task InsertScopesAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string runId,
+        int firstSeq,
+        IReadOnlyList<Scope> scopes,
+        IReadOnlyList<ScopeResult> failures,
+        DateTimeOffset stagedAt,
+        CancellationToken cancellationToken)
+    {
+        var stored = StoredTime.Format(stagedAt);
+        var pending = scopes.Select(s => ScopeResult.Ok(s, 0, TimeSpan.Zero)).Select(r => (Result: r, Staged: false));
+        var failed = failures.Select(r => (Result: r, Staged: true));
+        await MultiRowInsert.ExecuteAsync(connection, transaction, InsertScope, pending.Concat(failed).Select((item, i) =>
+        {
+            var row = ScopeRow.From(runId, firstSeq + i, item.Result);
             return new
             {
                 row.RunId,
@@ -88,7 +143,7 @@ internal static class StagingWriter
                 row.ApiCalls,
                 row.DurationMs,
                 Attempts = item.Staged ? 1 : 0,
-                StagedAt = item.Staged ? stagedAt : null,
+                StagedAt = item.Staged ? stored : null,
             };
         }), cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using PostureScan.Core.Inventory;
 using PostureScan.Core.Scanning;
@@ -8,10 +9,11 @@ using Quartz;
 namespace PostureScan.Serve;
 
 /// <summary>
-/// Starts a scheduled run: discovers every provider's scopes, stores the plan, and fires one account job per
-/// provider and account, with the account's scopes. A run still open from an earlier firing is left to finish
-/// (this firing is skipped), unless it has been open longer than the run timeout, in which case it is closed
-/// first with its pending scopes failed.
+/// Starts a scheduled run: discovers every provider's scopes, and as each account's scopes are found, adds them to the
+/// run's stored plan and fires the account's job, so that the nodes collect while discovery goes on. The plan ends
+/// with discovery, its failures staged. A run still open from an earlier firing is left to finish (this firing is
+/// skipped), unless it has been open longer than the run timeout, in which case it is closed first with its pending
+/// scopes failed.
 /// </summary>
 internal sealed partial class ScanPlanner(
     InventorySourceFactory sources,
@@ -24,8 +26,9 @@ internal sealed partial class ScanPlanner(
     ILogger<ScanPlanner> logger)
 {
     /// <param name="recovering">
-    /// The firing recovers one whose node died mid-plan: the open run it finds may lack triggers for some of
-    /// its accounts, so its pending scopes are fired again (a scope collected twice is staged twice, harmlessly).
+    /// The firing recovers one whose node stopped mid-plan: the open run it finds may lack scopes its discovery had
+    /// not reached, or triggers for some of its accounts. Its discovery then runs again, adding what the plan lacks,
+    /// and its pending scopes are fired again (a scope collected twice is staged twice, harmlessly).
     /// </param>
     public async Task<string?> StartAsync(IScheduler scheduler, bool recovering, CancellationToken cancellationToken)
     {
@@ -38,15 +41,7 @@ internal sealed partial class ScanPlanner(
                 metrics.ScanEnded(ServeMetrics.Skipped);
                 if (recovering && await store.Staging.GetStagedRunAsync(open.RunId, cancellationToken) is { } staged)
                 {
-                    foreach (var account in ByAccount(staged.Pending))
-                    {
-                        await FireAccountAsync(scheduler, open.RunId, account, time, cancellationToken);
-                    }
-
-                    if (staged.Pending.Count == 0)
-                    {
-                        await RunCommitter.FireAsync(scheduler, open.RunId, time, cancellationToken);
-                    }
+                    await ResumeAsync(scheduler, staged, cancellationToken);
                 }
 
                 return null;
@@ -58,48 +53,134 @@ internal sealed partial class ScanPlanner(
 
         // The run's id first: its account jobs on this node reuse the sources (and the roles) of its discovery.
         var runId = ScanRun.NewId(now);
-        var started = time.GetTimestamp();
         var providers = sources.ForRun(runId);
-        var scopes = new List<Scope>();
-        var failures = new List<ScopeResult>();
-        foreach (var source in providers)
+        planned.Add(runId);
+        await store.Staging.BeginStagedRunAsync(
+            new StagedRunPlan(runId, now, [.. providers.Select(p => p.Provider)], [], [], Planning: true), cancellationToken);
+        await PlanAsync(scheduler, runId, [], cancellationToken);
+        return runId;
+    }
+
+    private async Task ResumeAsync(IScheduler scheduler, StagedRun staged, CancellationToken cancellationToken)
+    {
+        foreach (var account in AccountFiring.ByAccount(staged.Pending))
         {
-            var discovery = await DiscoverAsync(source, cancellationToken);
-            scopes.AddRange(discovery.Scopes);
-            failures.AddRange(discovery.Failures);
+            await AccountFiring.FireAccountAsync(scheduler, staged.RunId, account, time, cancellationToken);
         }
 
-        var plan = new StagedRunPlan(runId, now, [.. providers.Select(p => p.Provider)], scopes.Distinct().ToList(), failures);
-        planned.Add(plan.RunId);
-        await store.Staging.BeginStagedRunAsync(plan, cancellationToken);
-        var discovered = time.GetElapsedTime(started);
+        if (staged.Planning)
+        {
+            await PlanAsync(scheduler, staged.RunId, [.. staged.Pending, .. staged.Staged.Select(s => s.Result.Scope)], cancellationToken);
+        }
+        else if (staged.Pending.Count == 0)
+        {
+            await RunCommitter.FireAsync(scheduler, staged.RunId, time, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs every provider's discovery at once and, batch by batch as scopes come, adds them to the run's plan and
+    /// fires their accounts' jobs; then ends the plan with the discovery's failures. <paramref name="known"/> holds
+    /// the scopes the plan has already (a recovered plan's), which are neither planned nor fired again.
+    /// </summary>
+    private async Task PlanAsync(IScheduler scheduler, string runId, HashSet<Scope> known, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        TimeSpan? firstFired = null;
+        var firing = await AccountFiring.StartAsync(scheduler, runId, known, time, cancellationToken);
+        var found = Channel.CreateUnbounded<IReadOnlyList<Scope>>(new UnboundedChannelOptions { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var discovering = DiscoverAsync(sources.ForRun(runId), found.Writer, stop.Token);
+        var accounts = new HashSet<(string, string)>();
+        try
+        {
+            while (await found.Reader.WaitToReadAsync(cancellationToken))
+            {
+                // Whatever discovery has handed over by now, in one transaction and one round of firings.
+                var fresh = new List<Scope>();
+                while (found.Reader.TryRead(out var batch))
+                {
+                    fresh.AddRange(batch.Where(known.Add));
+                }
+
+                if (fresh.Count == 0)
+                {
+                    continue;
+                }
+
+                if (await store.Staging.AddPlannedScopesAsync(runId, fresh, cancellationToken) is null)
+                {
+                    // The run was closed meanwhile (timed out by a later firing): nothing more to plan.
+                    return;
+                }
+
+                var byAccount = AccountFiring.ByAccount(fresh);
+                await firing.FireAsync(byAccount, cancellationToken);
+                accounts.UnionWith(byAccount.Select(a => (a[0].Provider, a[0].Account)));
+                firstFired ??= time.GetElapsedTime(started);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await ((Task)discovering).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        var failures = (await discovering).SelectMany(d => d.Failures).Where(f => known.Add(f.Scope)).ToList();
+        var progress = await store.Staging.EndPlanningAsync(runId, failures, cancellationToken);
         foreach (var failure in failures)
         {
             metrics.ScopeStaged(failure);
         }
 
-        var accounts = ByAccount(plan.Scopes);
-        await FireAccountsAsync(scheduler, plan.RunId, accounts, time, cancellationToken);
-        await RefreshStatisticsAsync(plan, cancellationToken);
-        var firing = time.GetElapsedTime(started) - discovered;
-        Planned(logger, plan.RunId, plan.Scopes.Count, accounts.Count, failures.Count, discovered.TotalSeconds, firing.TotalSeconds);
-
-        if (plan.Scopes.Count == 0)
+        await RefreshStatisticsAsync(runId, known.Count, cancellationToken);
+        var scopes = known.Count - failures.Count;
+        var took = time.GetElapsedTime(started);
+        Planned(logger, runId, scopes, accounts.Count, failures.Count, (firstFired ?? took).TotalSeconds, took.TotalSeconds);
+        if (progress is not { IsComplete: true })
         {
-            // Nothing to collect (every provider failed discovery): close the run now, its failures recorded.
-            await committer.CommitAsync(scheduler, plan.RunId, cancellationToken);
+            return;
         }
 
-        return plan.RunId;
+        if (scopes == 0)
+        {
+            // Nothing to collect (every provider failed discovery): close the run now, its failures recorded.
+            await committer.CommitAsync(scheduler, runId, cancellationToken);
+        }
+        else
+        {
+            // Every scope was staged while discovery went on: the last staging saw the plan open and left the commit here.
+            await RunCommitter.FireAsync(scheduler, runId, time, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Every provider's discovery, side by side, each handing its scopes to <paramref name="found"/> as it finds them;
+    /// completes <paramref name="found"/> when all have ended (or one was cancelled), and never throws but for
+    /// cancellation: a provider that cannot list its scopes is one failed provider-wide scope.
+    /// </summary>
+    private static async Task<ScopeDiscovery[]> DiscoverAsync(
+        IReadOnlyList<IInventorySource> providers, ChannelWriter<IReadOnlyList<Scope>> found, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.WhenAll(providers.Select(source =>
+                DiscoveryFeed.RunAsync(source, (scopes, ct) => found.WriteAsync(scopes, ct), cancellationToken)));
+        }
+        finally
+        {
+            found.TryComplete();
+        }
     }
 
     /// <summary>
     /// With the run's triggers stored, has the store refresh what its query planner knows of them (see
     /// <see cref="ISchedulerStatistics"/>). Only an optimisation: a store that refuses is logged and the run goes on.
     /// </summary>
-    private async Task RefreshStatisticsAsync(StagedRunPlan plan, CancellationToken cancellationToken)
+    private async Task RefreshStatisticsAsync(string runId, int scopes, CancellationToken cancellationToken)
     {
-        if (plan.Scopes.Count == 0 || store.Runs is not ISchedulerStatistics statistics)
+        if (scopes == 0 || store.Runs is not ISchedulerStatistics statistics)
         {
             return;
         }
@@ -110,169 +191,14 @@ internal sealed partial class ScanPlanner(
         }
         catch (DbException ex)
         {
-            StatisticsNotRefreshed(logger, plan.RunId, ex.Message);
+            StatisticsNotRefreshed(logger, runId, ex.Message);
         }
     }
 
-    /// <summary>The scopes grouped by provider and account, each group in the order the scopes came.</summary>
-    public static IReadOnlyList<IReadOnlyList<Scope>> ByAccount(IEnumerable<Scope> scopes) =>
-        [.. scopes.GroupBy(s => (s.Provider, s.Account)).Select(g => (IReadOnlyList<Scope>)[.. g])];
-
-    /// <summary>
-    /// Fires the job of one account's <paramref name="scopes"/> for the run, adding the account's durable job on
-    /// first use. A trigger that already exists (the run is being resumed) is left alone.
-    /// </summary>
-    public static async Task FireAccountAsync(IScheduler scheduler, string runId, IReadOnlyList<Scope> scopes, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var job = ServeJobKeys.AccountJob(scopes[0]);
-        if (!await scheduler.Exists(job, cancellationToken))
-        {
-            await scheduler.AddJob(AccountJobDetail(scopes[0]), AddJobOptions.Replacing, cancellationToken);
-        }
-
-        await scheduler.ScheduleTrigger(AccountTrigger(runId, scopes, time), TriggerConflict.Keep, cancellationToken);
-    }
-
-    /// <summary>
-    /// Fires the account jobs of a new run's scopes, grouped by <see cref="ByAccount"/>. The run is new, so none of
-    /// its triggers exists yet.
-    /// <para>
-    /// On one machine (SQLite) the accounts go <see cref="FiringBatch"/> at a time, each batch one transaction with
-    /// the accounts' durable jobs stored again unchanged.
-    /// </para>
-    /// <para>
-    /// On a cluster, the job store inserts new jobs and triggers without its <c>TRIGGER_ACCESS</c> lock
-    /// (<c>lockOnInsert</c> off, see <see cref="ServeHost"/>), the lock every node's scheduler thread takes to
-    /// acquire, fire and complete a trigger. Under the lock, the firing of a 2,040-job run held it in 50-job
-    /// turns of 120–350 ms back to back, and for the 11–20 s that took, every node collected 1–5 scopes a second
-    /// (bench/README.md). So here:
-    /// </para>
-    /// <list type="bullet">
-    /// <item>an account seen for the first time gets its durable job and its trigger in one insert, a batch at a time;</item>
-    /// <item>an account whose job is stored and idle gets its trigger alone, one insert each;</item>
-    /// <item>
-    /// an account whose job still has a trigger (an earlier run's, pending or running) is fired under the lock as
-    /// before, so that its new trigger is stored blocked while the earlier one runs: the job store decides that
-    /// from the job's fired triggers, which only the lock keeps consistent.
-    /// </item>
-    /// </list>
-    /// </summary>
-    public static async Task FireAccountsAsync(IScheduler scheduler, string runId, IReadOnlyList<IReadOnlyList<Scope>> accounts, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (!(await scheduler.GetMetadata(cancellationToken)).JobStoreClustered)
-        {
-            await FireWithJobsAsync(scheduler, runId, accounts, ScheduleJobOptions.Replacing, time, cancellationToken);
-            return;
-        }
-
-        var stored = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ServeJobKeys.AccountGroup), cancellationToken)).ToHashSet();
-        var busy = await JobsWithTriggersAsync(scheduler, cancellationToken);
-        var firings = accounts.ToLookup(account => ServeJobKeys.AccountJob(account[0]) switch
-        {
-            var job when busy.Contains(job) => Firing.Busy,
-            var job when stored.Contains(job) => Firing.Idle,
-            _ => Firing.New,
-        });
-
-        // Without the lock the inserts do not wait on each other, so several go at once.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentFirings, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(firings[Firing.New].Chunk(FiringBatch), parallel, async (batch, token) =>
-            await FireNewAsync(scheduler, runId, batch, time, token));
-        await Parallel.ForEachAsync(firings[Firing.Idle], parallel, async (account, token) =>
-            await scheduler.ScheduleJob(AccountTrigger(runId, account, time), default, token));
-
-        await FireWithJobsAsync(scheduler, runId, [.. firings[Firing.Busy]], ScheduleJobOptions.Replacing, time, cancellationToken);
-    }
-
-    /// <summary>Firing calls a cluster's planner makes at once.</summary>
-    internal const int ConcurrentFirings = 4;
-
-    private enum Firing
-    {
-        New,
-        Idle,
-        Busy,
-    }
-
-    /// <summary>
-    /// Stores the jobs of accounts seen for the first time with their triggers, in one call. Should one of the jobs
-    /// exist after all (another node resuming an older run stored it since the jobs were listed), the store refuses
-    /// the whole call, and the batch is fired account by account instead, each job added if missing.
-    /// </summary>
-    internal static async Task FireNewAsync(IScheduler scheduler, string runId, IReadOnlyList<IReadOnlyList<Scope>> accounts, TimeProvider time, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await FireWithJobsAsync(scheduler, runId, accounts, default, time, cancellationToken);
-        }
-        catch (JobPersistenceException)
-        {
-            foreach (var account in accounts)
-            {
-                await FireAccountAsync(scheduler, runId, account, time, cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>Stores the accounts' jobs with their triggers, a batch per call; without replacing, no job may exist yet.</summary>
-    private static async Task FireWithJobsAsync(IScheduler scheduler, string runId, IReadOnlyList<IReadOnlyList<Scope>> accounts, ScheduleJobOptions options, TimeProvider time, CancellationToken cancellationToken)
-    {
-        foreach (var batch in accounts.Chunk(FiringBatch))
-        {
-            var jobs = batch.ToDictionary(
-                account => AccountJobDetail(account[0]),
-                account => (IReadOnlyCollection<ITrigger>)[AccountTrigger(runId, account, time)]);
-            await scheduler.ScheduleJobs(jobs, options, cancellationToken);
-        }
-    }
-
-    /// <summary>The account jobs that have a trigger stored: fired and not yet complete, or waiting to fire.</summary>
-    private static async Task<HashSet<JobKey>> JobsWithTriggersAsync(IScheduler scheduler, CancellationToken cancellationToken)
-    {
-        // One query for the triggers with their jobs, as ScheduleReader lists them, rather than a read per trigger.
-        var page = await scheduler.QueryTriggers(
-            new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(ServeJobKeys.AccountGroup), Take = PagedQuery.All }, cancellationToken);
-        return [.. page.Items.Select(t => t.JobKey)];
-    }
-
-    /// <summary>Account jobs fired per call when a run starts.</summary>
-    internal const int FiringBatch = 50;
-
-    /// <summary>An account's durable job; <paramref name="scope"/> is any of its scopes.</summary>
-    internal static IJobDetail AccountJobDetail(Scope scope) =>
-        JobBuilder.Create<AccountJob>()
-            .WithIdentity(ServeJobKeys.AccountJob(scope))
-            .UsingJobData(ServeJobKeys.Provider, scope.Provider)
-            .UsingJobData(ServeJobKeys.Account, scope.Account)
-            .StoreDurably()
-            .RequestRecovery()
-            .Build();
-
-    private static ITrigger AccountTrigger(string runId, IReadOnlyList<Scope> scopes, TimeProvider time) =>
-        ServeSchedule.Now(
-            ServeJobKeys.AccountTrigger(runId, scopes[0].Provider, scopes[0].Account),
-            ServeJobKeys.AccountJob(scopes[0]),
-            new JobDataMap { [ServeJobKeys.RunId] = runId, [ServeJobKeys.Regions] = ServeJobKeys.WriteRegions(scopes) },
-            time);
-
-    private static async Task<ScopeDiscovery> DiscoverAsync(IInventorySource source, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await source.DiscoverAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // As in the scan command: a source that cannot list its scopes is one failed provider-wide scope.
-            var scope = new Scope(source.Provider, "*", "*");
-            return new ScopeDiscovery([], [ScopeResult.Failed(scope, ScopeErrorKind.Other, ex.Message, 0, TimeSpan.Zero)]);
-        }
-    }
-
-    // The two durations say where a run's start goes: discovery (roles, region listings) and storing the plan,
-    // then handing the account jobs to Quartz, during which the nodes already collect.
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Run {RunId} planned: {Scopes} scopes in {Accounts} account jobs fired, {FailedScopes} scopes failed discovery; discovery and plan {DiscoverySeconds:F1} s, firing {FiringSeconds:F1} s")]
-    private static partial void Planned(ILogger logger, string runId, int scopes, int accounts, int failedScopes, double discoverySeconds, double firingSeconds);
+    // The two durations say where a run's start goes: how soon the first account job was fired (the nodes collect from
+    // then on), and how long discovery, the plan and the firings took in all.
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Run {RunId} planned: {Scopes} scopes in {Accounts} account jobs fired, {FailedScopes} scopes failed discovery; first account fired after {FirstSeconds:F2} s, discovery, plan and firing {PlanSeconds:F2} s")]
+    private static partial void Planned(ILogger logger, string runId, int scopes, int accounts, int failedScopes, double firstSeconds, double planSeconds);
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Scan firing skipped: run {RunId} is still collecting ({Staged} of {Planned} scopes staged)")]
     private static partial void Skipped(ILogger logger, string runId, int staged, int planned);

@@ -73,9 +73,9 @@ internal static class ServeHost
                         c.CheckinInterval = options.Serve.ClusterCheckinInterval;
                         c.CheckinMisfireThreshold = options.Serve.ClusterCheckinInterval;
                     });
-                    // New jobs and triggers (a run's scope firings) are inserted without the TRIGGER_ACCESS lock, which
-                    // every node's scheduler thread waits on; ScanPlanner.FireScopesAsync keeps the lock for the one case
-                    // that needs it, a scope whose earlier trigger has not completed.
+                    // New jobs and triggers (a run's account firings) are inserted without the TRIGGER_ACCESS lock, which
+                    // every node's scheduler thread waits on; AccountFiring keeps the lock for the one case that needs
+                    // it, an account whose earlier trigger has not completed.
                     store.ConfigureStore(o => o.LockOnInsert = false);
                 }
                 else

@@ -42,8 +42,13 @@ internal static class ServeJobKeys
     /// <summary>The job that collects <paramref name="scope"/>: its account's.</summary>
     public static JobKey AccountJob(Scope scope) => AccountJob(scope.Provider, scope.Account);
 
-    /// <summary>One firing of an account's job for one run; the same key twice means the same work.</summary>
-    public static TriggerKey AccountTrigger(string runId, string provider, string account) => new(Bounded($"{runId}|{provider}|{account}"), AccountGroup);
+    /// <summary>
+    /// One firing of an account's job for one run; the same key twice means the same work. An account whose scopes
+    /// discovery handed over in several parts gets a firing per part, the later ones numbered (<paramref name="part"/>
+    /// after the run id: provider names are never numbers, so no account name can make two keys alike).
+    /// </summary>
+    public static TriggerKey AccountTrigger(string runId, string provider, string account, int part = 0) =>
+        new(Bounded(part == 0 ? $"{runId}|{provider}|{account}" : $"{runId}|{part}|{provider}|{account}"), AccountGroup);
 
     /// <summary>The regions a firing collects, as job data (Quartz's job data holds strings; a region may hold any character).</summary>
     public static string WriteRegions(IEnumerable<Scope> scopes) => JsonSerializer.Serialize(scopes.Select(s => s.Region).ToArray());

@@ -27,7 +27,7 @@ internal sealed partial class StagedRunResumer(ServeStore store, PlannedRuns pla
             // stages its scopes before its trigger completes: asking for firings first, and for what is pending
             // after, never fires a scope that such a firing has just collected.
             var unfired = new List<Scope>();
-            foreach (var account in ScanPlanner.ByAccount(staged.Pending))
+            foreach (var account in AccountFiring.ByAccount(staged.Pending))
             {
                 if (!await HasFiringAsync(scheduler, ServeJobKeys.AccountJob(account[0]), staged.RunId, cancellationToken))
                 {
@@ -43,12 +43,13 @@ internal sealed partial class StagedRunResumer(ServeStore store, PlannedRuns pla
             }
 
             var pending = staged.Pending.ToHashSet();
-            foreach (var account in ScanPlanner.ByAccount(unfired.Where(pending.Contains)))
+            foreach (var account in AccountFiring.ByAccount(unfired.Where(pending.Contains)))
             {
-                await ScanPlanner.FireAccountAsync(scheduler, staged.RunId, account, time, cancellationToken);
+                await AccountFiring.FireAccountAsync(scheduler, staged.RunId, account, time, cancellationToken);
             }
 
-            if (pending.Count == 0 && !committing)
+            // A run still planning is committed only after its plan ends: by its scan job, whose firing is recovered.
+            if (pending.Count == 0 && !committing && !staged.Planning)
             {
                 await RunCommitter.FireAsync(scheduler, staged.RunId, time, cancellationToken);
             }

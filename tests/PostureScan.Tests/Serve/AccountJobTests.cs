@@ -64,7 +64,7 @@ public sealed class AccountJobTests
         var runId = await bed.FireHeldScanAsync(host);
 
         // Queued behind the held collection of its scope, then left waiting for ten minutes of the clock.
-        await ScanPlanner.FireAccountAsync(scheduler, runId, [ControlledSource.West], bed.Clock, CancellationToken.None);
+        await AccountFiring.FireAccountAsync(scheduler, runId, [ControlledSource.West], bed.Clock, CancellationToken.None);
         bed.Clock.Advance(TimeSpan.FromMinutes(10));
         bed.Source.Release();
 
@@ -117,9 +117,10 @@ public sealed class AccountJobTests
 
         // West's account job was stored after the planner listed the jobs (another node resuming an older run), so
         // the batch of two new accounts is refused whole.
-        await scheduler.AddJob(ScanPlanner.AccountJobDetail(ControlledSource.West), AddJobOptions.Replacing);
+        await scheduler.AddJob(AccountFiring.AccountJobDetail(ControlledSource.West), AddJobOptions.Replacing);
 
-        await ScanPlanner.FireNewAsync(scheduler, plan.RunId, ScanPlanner.ByAccount(plan.Scopes), bed.Clock, CancellationToken.None);
+        var firings = AccountFiring.ByAccount(plan.Scopes).Select(account => (account, AccountFiring.AccountTrigger(plan.RunId, account, bed.Clock))).ToList();
+        await AccountFiring.FireNewAsync(scheduler, firings, CancellationToken.None);
 
         Assert.Equal(1, await host.WaitForRunsAsync(1));
         var run = await host.Store.GetRunAsync(plan.RunId, CancellationToken.None);

@@ -72,6 +72,13 @@ public sealed class ClusterFiringTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_plan_its_node_left_open_is_finished_by_the_recovered_scan_job_its_account_fired_again_in_a_part_of_its_own()
+    {
+        using var bed = new ServeTestBed();
+        await StreamedPlanTests.RecoverAnOpenPlanAsync(bed, await server.CreateDatabaseAsync());
+    }
+
+    [Fact]
     public async Task Planning_a_run_refreshes_the_trigger_tables_statistics_once_its_triggers_are_stored()
     {
         using var bed = new ServeTestBed();

@@ -5,10 +5,13 @@ namespace PostureScan.Tests.Serve;
 
 /// <summary>
 /// An inventory source of two scopes of one account that counts its collections, records the most that ran at once, and
-/// can be held mid-scope until the test releases it (or the scan is cancelled).
+/// can be held mid-scope until the test releases it (or the scan is cancelled). Its discovery streams: it hands the
+/// account over, and with <see cref="HoldsSecondAccount"/> then waits for the test before handing over a second one.
 /// </summary>
-internal sealed class ControlledSource : IInventorySource
+internal sealed class ControlledSource : IInventorySource, IStreamingDiscovery
 {
+    private readonly TaskCompletionSource secondAccountReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private readonly Lock gate = new();
     private TaskCompletionSource hold = NewHold(released: true);
     private readonly Dictionary<string, int> runningByScope = new(StringComparer.Ordinal);
@@ -37,7 +40,7 @@ internal sealed class ControlledSource : IInventorySource
 
     public static Scope East => new(Providers.Aws, "111122223333", "us-east-1");
 
-    /// <summary>A scope of another account, which discovery does not find; tests that plan it themselves collect it.</summary>
+    /// <summary>A scope of another account, which discovery finds only with <see cref="HoldsSecondAccount"/>; other tests plan it themselves.</summary>
     public static Scope North => new(Providers.Aws, "444455556666", "eu-north-1");
 
     /// <summary>Completes when a collection has started while held.</summary>
@@ -54,8 +57,31 @@ internal sealed class ControlledSource : IInventorySource
 
     public void Release() => hold.TrySetResult();
 
+    /// <summary>Discovery, having handed over West and East, waits for <see cref="ReleaseSecondAccount"/> to hand over North.</summary>
+    public bool HoldsSecondAccount { get; init; }
+
+    /// <summary>Completes when discovery waits to hand over the second account.</summary>
+    public TaskCompletionSource SecondAccountWaiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseSecondAccount() => secondAccountReleased.TrySetResult();
+
     public Task<ScopeDiscovery> DiscoverAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new ScopeDiscovery([new Scope(Provider, "111122223333", "eu-west-1"), new Scope(Provider, "111122223333", "us-east-1")], []));
+        DiscoverAsync((_, _) => ValueTask.CompletedTask, cancellationToken);
+
+    public async Task<ScopeDiscovery> DiscoverAsync(Func<IReadOnlyList<Scope>, CancellationToken, ValueTask> found, CancellationToken cancellationToken)
+    {
+        Scope[] first = [West, East];
+        await found(first, cancellationToken);
+        if (!HoldsSecondAccount)
+        {
+            return new ScopeDiscovery(first, []);
+        }
+
+        SecondAccountWaiting.TrySetResult();
+        await secondAccountReleased.Task.WaitAsync(cancellationToken);
+        await found([North], cancellationToken);
+        return new ScopeDiscovery([.. first, North], []);
+    }
 
     public async Task<ScopeInventory> CollectAsync(Scope scope, CancellationToken cancellationToken)
     {

@@ -23,7 +23,8 @@ public sealed class ScopeSlotTests
         bed.Source.Hold();
 
         // West holds the one slot and East waits for it: the node is busy, so North's account is not taken.
-        await ScanPlanner.FireAccountsAsync(scheduler, plan.RunId, ScanPlanner.ByAccount(plan.Scopes), bed.Clock, CancellationToken.None);
+        var firing = await AccountFiring.StartAsync(scheduler, plan.RunId, [], bed.Clock, CancellationToken.None);
+        await firing.FireAsync(AccountFiring.ByAccount(plan.Scopes), CancellationToken.None);
         Assert.True(await ServeTestHost.WaitUntilAsync(() => Task.FromResult(bed.Source.Collections == 1)));
         await Task.Delay(500);
         Assert.Equal(1, (await scheduler.GetMetadata()).LocalExecutingJobs);

@@ -106,6 +106,12 @@ public sealed class StagingQueueTests : IDisposable
 
         public Task BeginStagedRunAsync(StagedRunPlan plan, CancellationToken cancellationToken) => inner.BeginStagedRunAsync(plan, cancellationToken);
 
+        public Task<StagingProgress?> AddPlannedScopesAsync(string runId, IReadOnlyList<Scope> scopes, CancellationToken cancellationToken) =>
+            inner.AddPlannedScopesAsync(runId, scopes, cancellationToken);
+
+        public Task<StagingProgress?> EndPlanningAsync(string runId, IReadOnlyList<ScopeResult> failures, CancellationToken cancellationToken) =>
+            inner.EndPlanningAsync(runId, failures, cancellationToken);
+
         public Task<StagedRun?> GetStagedRunAsync(string runId, CancellationToken cancellationToken) => inner.GetStagedRunAsync(runId, cancellationToken);
 
         public Task<IReadOnlyList<StagingProgress>> ListStagedRunsAsync(CancellationToken cancellationToken) => inner.ListStagedRunsAsync(cancellationToken);
