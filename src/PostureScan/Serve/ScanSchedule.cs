@@ -53,6 +53,15 @@ internal sealed partial class ScanSchedule(
                 CronTriggerMisfireInstruction.DoNothing, new JobDataMap { [ServeJobKeys.Source] = name }, cancellationToken);
         }
 
+        // Before the resumer looks for firings: a run left open by an older build has its pending scopes' firings in
+        // the retired group, which no longer runs; removed, they are fired again as account jobs.
+        var retired = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ServeJobKeys.RetiredScopeGroup), cancellationToken);
+        if (retired.Count > 0)
+        {
+            await scheduler.DeleteJobs(retired, cancellationToken);
+            RetiredJobsRemoved(logger, retired.Count, ServeJobKeys.RetiredScopeGroup);
+        }
+
         await resumer.ResumeAsync(scheduler, cancellationToken);
     }
 
@@ -89,4 +98,7 @@ internal sealed partial class ScanSchedule(
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Schedule {Trigger} set: '{Cron}' in {TimeZone}, next at {Next}")]
     private static partial void Scheduled(ILogger logger, string trigger, string cron, string timeZone, DateTimeOffset? next);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "Removed {Jobs} job(s) of the retired group {Group} (a job per scope, replaced by a job per account)")]
+    private static partial void RetiredJobsRemoved(ILogger logger, int jobs, string group);
 }

@@ -13,6 +13,12 @@ internal static class ServeJobKeys
     public const string AccountGroup = "posturescan-account";
     public const string AuditGroup = "posturescan-audit";
 
+    /// <summary>
+    /// The group of the job per scope that account jobs replaced. Its durable jobs are removed at start-up: a trigger of
+    /// it left mid-run could not load its job, and the run's pending scopes are fired again as account jobs instead.
+    /// </summary>
+    public const string RetiredScopeGroup = "posturescan-scope";
+
     public const string RunId = "runId";
     public const string Provider = "provider";
     public const string Account = "account";

@@ -130,6 +130,29 @@ public sealed class AccountJobTests
     }
 
     [Fact]
+    public async Task A_run_left_open_by_a_build_with_a_job_per_scope_is_finished_by_account_jobs_and_the_old_jobs_are_removed()
+    {
+        using var bed = new ServeTestBed();
+        var plan = new StagedRunPlan("run-older-build", bed.Clock.GetUtcNow(), [Providers.Aws], [ControlledSource.West, ControlledSource.East], []);
+        await using (var older = await bed.StartAsync())
+        {
+            // As an older build left it: the run open, and a durable job per scope with a trigger still waiting.
+            await older.Store.BeginStagedRunAsync(plan, CancellationToken.None);
+            var scheduler = await older.SchedulerAsync();
+            var scopeJob = JobBuilder.Create<AccountJob>().WithIdentity("aws|111122223333|eu-west-1", ServeJobKeys.RetiredScopeGroup).StoreDurably().Build();
+            var waiting = TriggerBuilder.Create().ForJob(scopeJob).StartAt(bed.Clock.GetUtcNow().AddDays(1)).Build();
+            await scheduler.ScheduleJob(scopeJob, waiting);
+        }
+
+        await using var host = await bed.StartAsync();
+        Assert.Equal(1, await host.WaitForRunsAsync(1));
+        var run = await host.Store.GetRunAsync(plan.RunId, CancellationToken.None);
+        Assert.Equal([ScopeStatus.Ok, ScopeStatus.Ok], run!.Scopes.Select(s => s.Status));
+        Assert.Equal(2, bed.Source.Collections);
+        Assert.Empty(await (await host.SchedulerAsync()).GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ServeJobKeys.RetiredScopeGroup)));
+    }
+
+    [Fact]
     public async Task A_scope_that_fails_is_stored_as_failed_beside_the_scopes_that_succeeded()
     {
         using var bed = new ServeTestBed(new ControlledSource { FailingRegion = ControlledSource.East.Region });
