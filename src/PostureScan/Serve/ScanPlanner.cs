@@ -92,6 +92,7 @@ internal sealed partial class ScanPlanner(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var discovering = DiscoverAsync(sources.ForRun(runId), found.Writer, stop.Token);
         var accounts = new HashSet<(string, string)>();
+        var read = false;
         try
         {
             while (await found.Reader.WaitToReadAsync(cancellationToken))
@@ -119,12 +120,17 @@ internal sealed partial class ScanPlanner(
                 accounts.UnionWith(byAccount.Select(a => (a[0].Provider, a[0].Account)));
                 firstFired ??= time.GetElapsedTime(started);
             }
+
+            read = true;
         }
-        catch
+        finally
         {
-            await stop.CancelAsync();
-            await ((Task)discovering).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            throw;
+            // Left early (an error, cancellation, or the run closed meanwhile): discovery stops, and ends before this.
+            if (!read)
+            {
+                await stop.CancelAsync();
+                await ((Task)discovering).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         var failures = (await discovering).SelectMany(d => d.Failures).Where(f => known.Add(f.Scope)).ToList();
