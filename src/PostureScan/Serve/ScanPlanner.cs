@@ -37,13 +37,16 @@ internal sealed partial class ScanPlanner(
         {
             if (now - open.StartedAt < TimeSpan.FromMinutes(settings.RunTimeoutMinutes))
             {
-                Skipped(logger, open.RunId, open.Staged, open.Planned);
-                metrics.ScanEnded(ServeMetrics.Skipped);
                 if (recovering && await store.Staging.GetStagedRunAsync(open.RunId, cancellationToken) is { } staged)
                 {
+                    // Not a skipped firing: a recovered one carries the open run on, and the run is counted when stored.
+                    Resumed(logger, open.RunId, open.Staged, open.Planned, staged.Planning);
                     await ResumeAsync(scheduler, staged, cancellationToken);
+                    return null;
                 }
 
+                Skipped(logger, open.RunId, open.Staged, open.Planned);
+                metrics.ScanEnded(ServeMetrics.Skipped);
                 return null;
             }
 
@@ -208,6 +211,9 @@ internal sealed partial class ScanPlanner(
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Scan firing skipped: run {RunId} is still collecting ({Staged} of {Planned} scopes staged)")]
     private static partial void Skipped(ILogger logger, string runId, int staged, int planned);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "Recovered scan firing resumes run {RunId} ({Staged} of {Planned} scopes staged, plan still open: {Planning})")]
+    private static partial void Resumed(ILogger logger, string runId, int staged, int planned, bool planning);
 
     [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "Run {RunId}: the job store's trigger statistics were not refreshed ({Reason}); the run goes on, its scopes possibly acquired more slowly")]
     private static partial void StatisticsNotRefreshed(ILogger logger, string runId, string reason);

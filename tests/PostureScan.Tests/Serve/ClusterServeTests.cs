@@ -185,10 +185,7 @@ public sealed class ClusterServeTests(PostgresServer server)
         var address = Regex.Match(node.Output, @"Now listening on: (http://\S+)");
         Assert.True(address.Success, $"node {node.Name} logged no address.\n{Logs(node)}");
         using var http = new HttpClient { BaseAddress = new Uri(address.Groups[1].Value) };
-        var text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(line => !line.StartsWith('#'))
-            .ToDictionary(line => line[..line.LastIndexOf(' ')], line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        return await MetricsScrape.ReadAsync(http);
     }
 
     /// <summary>

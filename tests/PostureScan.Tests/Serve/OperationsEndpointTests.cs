@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using PostureScan.Core.Findings;
@@ -26,14 +25,14 @@ public sealed class OperationsEndpointTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("ok", (await health.Content.ReadAsStringAsync()).Trim());
 
-        var before = await MetricsAsync(http);
+        var before = await MetricsScrape.ReadAsync(http);
         Assert.Equal(0, before["posturescan_scans_total{outcome=\"complete\"}"]);
         Assert.False(before.ContainsKey("posturescan_last_successful_scan_timestamp_seconds"));
 
         clock.Advance(TimeSpan.FromHours(3));
         Assert.Equal(1, await host.WaitForRunsAsync(1));
 
-        var after = await MetricsAsync(http);
+        var after = await MetricsScrape.ReadAsync(http);
         Assert.Equal(1, after["posturescan_scans_total{outcome=\"complete\"}"]);
         Assert.Equal(0, after["posturescan_scans_total{outcome=\"partial\"}"]);
         Assert.Equal(2, after["posturescan_scopes_total{status=\"ok\"}"]);
@@ -57,7 +56,7 @@ public sealed class OperationsEndpointTests
         var clock = new FakeTimeProvider(Evening);
         await using var host = await ServeTestHost.StartAsync(dir.File("serve.db"), clock, new ControlledSource());
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
-        Assert.False((await MetricsAsync(http)).ContainsKey("posturescan_last_run_timestamp_seconds"));
+        Assert.False((await MetricsScrape.ReadAsync(http)).ContainsKey("posturescan_last_run_timestamp_seconds"));
 
         // Another node of a cluster, as far as this one can tell: the runs reach the store without this host.
         var complete = Some.Run(startedAt: Evening.AddHours(-5), scopes: [Some.ScopeOk()], sessions: []);
@@ -73,9 +72,9 @@ public sealed class OperationsEndpointTests
             await other.SaveRunAsync(partial, CancellationToken.None);
         }
 
-        Assert.False((await MetricsAsync(http)).ContainsKey("posturescan_last_run_timestamp_seconds"));
+        Assert.False((await MetricsScrape.ReadAsync(http)).ContainsKey("posturescan_last_run_timestamp_seconds"));
         clock.Advance(LatestRunGauges.MaxAge);
-        var after = await MetricsAsync(http);
+        var after = await MetricsScrape.ReadAsync(http);
 
         Assert.Equal(partial.FinishedAt.ToUnixTimeMilliseconds() / 1000.0, after["posturescan_last_run_timestamp_seconds"], precision: 3);
         Assert.Equal(complete.FinishedAt.ToUnixTimeMilliseconds() / 1000.0, after["posturescan_last_successful_scan_timestamp_seconds"], precision: 3);
@@ -97,25 +96,5 @@ public sealed class OperationsEndpointTests
 
         var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-    }
-
-    private static async Task<Dictionary<string, double>> MetricsAsync(HttpClient http)
-    {
-        var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
-        var series = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var space = line.LastIndexOf(' ');
-            series.Add(line[..space], double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture));
-        }
-
-        return series;
     }
 }

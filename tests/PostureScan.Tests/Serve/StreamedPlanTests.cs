@@ -88,6 +88,11 @@ public sealed class StreamedPlanTests
         Assert.Equal(ByKey(ControlledSource.West, ControlledSource.East), run!.Scopes.Select(s => s.Scope));
         Assert.All(run.Scopes, s => Assert.Equal(ScopeStatus.Ok, s.Status));
         Assert.Equal(1, bed.Source.Collections);
+
+        // The recovered firing carried the run on: the run counts once, when stored, and no scan counts as skipped.
+        var metrics = await MetricsScrape.ReadAsync(host);
+        Assert.Equal(1, metrics["posturescan_scans_total{outcome=\"complete\"}"]);
+        Assert.Equal(0, metrics["posturescan_scans_total{outcome=\"skipped\"}"]);
     }
 
     /// <summary>Scopes in the order a stored run lists them.</summary>
