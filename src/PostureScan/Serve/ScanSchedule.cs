@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PostureScan.Storage;
 using Quartz;
 
 namespace PostureScan.Serve;
@@ -21,6 +22,8 @@ internal sealed partial class ScanSchedule(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Compiled now rather than during this node's first commit, which reads a whole run's sessions at once.
+        StoredSessionWarmUp.Run();
         var scheduler = await factory.GetScheduler(cancellationToken);
         var zone = ServeSchedule.TimeZone(settings);
 
