@@ -16,8 +16,11 @@ namespace PostureScan.Serve;
 /// </summary>
 internal static class ServeHost
 {
-    /// <summary>How often an idle cluster node looks for due triggers: one cheap query, against a node idle through a run.</summary>
-    internal static readonly TimeSpan ClusterIdleWait = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How often an idle cluster node looks for due triggers (Quartz's least): one cheap query. A node learns of the
+    /// account jobs another node fires only when it looks, so it joins a run up to this long after the run begins.
+    /// </summary>
+    internal static readonly TimeSpan ClusterIdleWait = TimeSpan.FromSeconds(1);
 
     public static WebApplication Build(ServeHostOptions options)
     {
